@@ -1,0 +1,19 @@
+#ifndef CLIBGIT2_SHIM_H
+#define CLIBGIT2_SHIM_H
+#include <git2.h>
+
+#if LIBGIT2_VER_MAJOR < 1
+#error "fleet needs libgit2 1.0 or later"
+#endif
+
+/* git_libgit2_opts() is variadic, which Swift cannot call: fixed-arity wrappers. */
+static inline int clibgit2_set_ssl_cert_locations(const char *file, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
+}
+static inline int clibgit2_set_user_agent(const char *user_agent) {
+    return git_libgit2_opts(GIT_OPT_SET_USER_AGENT, user_agent);
+}
+static inline int clibgit2_set_search_path(int level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+#endif

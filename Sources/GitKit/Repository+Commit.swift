@@ -1,0 +1,83 @@
+import Clibgit2
+import Foundation
+
+/// A commit read back from the repository.
+public struct CommitInfo: Sendable, Equatable {
+    /// The commit's id.
+    public var id: ObjectID
+    /// The whole message, byte for byte.
+    public var message: String
+    /// The author.
+    public var author: Signature
+    /// The committer.
+    public var committer: Signature
+    /// The parents' ids, first parent first.
+    public var parents: [ObjectID]
+    /// The id of the commit's tree.
+    public var tree: ObjectID
+
+    /// The first line of the message.
+    public var subject: String { String(message.prefix { $0 != "\n" }) }
+}
+
+extension Repository {
+    /// Stages every change in the work tree, new and deleted files included (`git add -A`).
+    public func stageAll() throws(GitError) {
+        let index = try make("git_repository_index") { git_repository_index(&$0, pointer) }
+        defer { git_index_free(index) }
+        var rc = withStrArray(["."]) { git_index_add_all(index, $0, GIT_INDEX_ADD_DEFAULT.rawValue, nil, nil) }
+        try check(rc, "git_index_add_all")
+        // add_all does not stage deletions (spike pitfall 6).
+        rc = withStrArray(["."]) { git_index_update_all(index, $0, nil, nil) }
+        try check(rc, "git_index_update_all")
+        try check(git_index_write(index), "git_index_write")
+    }
+
+    /// Commits the index on top of HEAD and moves the current branch (or detached HEAD) to the new commit.
+    /// - Returns: the new commit's id.
+    @discardableResult
+    public func commit(message: String, author: Signature, committer: Signature? = nil) throws(GitError) -> ObjectID {
+        let index = try make("git_repository_index") { git_repository_index(&$0, pointer) }
+        defer { git_index_free(index) }
+        var treeID = git_oid()
+        try check(git_index_write_tree(&treeID, index), "git_index_write_tree")
+        let tree = try make("git_tree_lookup") { git_tree_lookup(&$0, pointer, &treeID) }
+        defer { git_tree_free(tree) }
+        var parent: OpaquePointer?
+        if let head = try headCommit() {
+            var headID = head.oid
+            parent = try make("git_commit_lookup(HEAD)") { git_commit_lookup(&$0, pointer, &headID) }
+        }
+        defer { if let parent { git_commit_free(parent) } }
+        var newID = git_oid()
+        try author.withGitSignature { (authorSignature) throws(GitError) in
+            try (committer ?? author).withGitSignature { (committerSignature) throws(GitError) in
+                var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
+                let rc = parents.withUnsafeMutableBufferPointer { buffer in
+                    git_commit_create(
+                        &newID, pointer, "HEAD", authorSignature, committerSignature, "UTF-8", message, tree,
+                        buffer.count, buffer.baseAddress)
+                }
+                try check(rc, "git_commit_create")
+            }
+        }
+        return ObjectID(newID)
+    }
+
+    /// Reads a commit's message, people, parents and tree.
+    public func commitInfo(_ id: ObjectID) throws(GitError) -> CommitInfo {
+        var oid = id.oid
+        let commit = try make("git_commit_lookup(\(id.short))") { git_commit_lookup(&$0, pointer, &oid) }
+        defer { git_commit_free(commit) }
+        let parents = (0..<git_commit_parentcount(commit)).compactMap { index in
+            git_commit_parent_id(commit, index).map { ObjectID($0) }
+        }
+        return CommitInfo(
+            id: id,
+            message: git_commit_message(commit).map { String(cString: $0) } ?? "",
+            author: Signature(git_commit_author(commit)),
+            committer: Signature(git_commit_committer(commit)),
+            parents: parents,
+            tree: ObjectID(git_commit_tree_id(commit)))
+    }
+}

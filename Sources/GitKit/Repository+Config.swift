@@ -1,0 +1,32 @@
+import Clibgit2
+import Foundation
+
+// MARK: - Configuration and identity
+
+extension Repository {
+    /// The string value of a configuration key (repository, global and system levels), or nil when unset.
+    public func configValue(_ key: String) throws(GitError) -> String? {
+        let config = try make("git_repository_config") { git_repository_config(&$0, pointer) }
+        defer { git_config_free(config) }
+        let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
+        defer { git_config_free(snapshot) }
+        var value: UnsafePointer<CChar>?
+        let rc = git_config_get_string(&value, snapshot, key)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_config_get_string(\(key))")
+        return value.map { String(cString: $0) }
+    }
+
+    /// Sets a configuration key in this repository's own config.
+    public func setConfigValue(_ key: String, _ value: String) throws(GitError) {
+        let config = try make("git_repository_config") { git_repository_config(&$0, pointer) }
+        defer { git_config_free(config) }
+        try check(git_config_set_string(config, key, value), "git_config_set_string(\(key))")
+    }
+
+    /// The signature from `user.name` and `user.email`, or nil when either is unset.
+    public func configuredSignature(date: Date = Date()) throws(GitError) -> Signature? {
+        guard let name = try configValue("user.name"), let email = try configValue("user.email") else { return nil }
+        return Signature(name: name, email: email, date: date, offsetMinutes: TimeZone.current.secondsFromGMT(for: date) / 60)
+    }
+}
