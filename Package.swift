@@ -34,6 +34,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "fleet-bench",
+            dependencies: ["FleetKit"],
+            path: "benchmarks/Sources/fleet-bench"
+        ),
         .target(
             name: "FleetTestSupport",
             dependencies: ["FleetKit", "GitKit"],
