@@ -1,0 +1,72 @@
+import Foundation
+import GitKit
+import Synchronization
+
+/// What a whole run produced.
+public struct RunOutcome: Sendable {
+    /// The summary, as written to `summary.json`.
+    public var summary: Summary
+    /// Where the report was written.
+    public var reportDirectory: URL
+    /// The workspace used.
+    public var workspace: Workspace
+}
+
+/// Runs a manifest: selects repos, runs each through the pipeline on the worker lanes, and writes the report.
+public struct FleetRunner: Sendable {
+    let manifest: Manifest
+    let options: RunOptions
+
+    /// Makes a runner for a loaded manifest.
+    public init(manifest: Manifest, options: RunOptions) {
+        self.manifest = manifest
+        self.options = options
+    }
+
+    /// Runs the job. Per-repo problems become results; only workspace and report problems throw.
+    /// - Parameters:
+    ///   - cancellation: set it (from a signal handler) to stop starting repos and abort transfers.
+    ///   - events: progress, called from worker threads.
+    public func run(
+        cancellation: CancellationFlag = CancellationFlag(), events: @escaping @Sendable (ProgressEvent) -> Void = { _ in }
+    ) throws -> RunOutcome {
+        let started = Date()
+        let specs = try RepoSelection.select(manifest, options: options)
+        guard let rewriter = RewriterRegistry.make(named: manifest.plan.rewriter) else {
+            throw InputError([Diagnostic(file: manifest.file.path, message: "unknown rewriter '\(manifest.plan.rewriter)'")])
+        }
+        let workspace = Workspace(root: options.workspace ?? Workspace.defaultRoot(for: manifest.file))
+        try FileManager.default.createDirectory(at: workspace.root, withIntermediateDirectories: true)
+        let lock = try WorkspaceLock(workspace: workspace)
+        try workspace.prepare()
+
+        let context = RunContext(
+            plan: manifest.plan, workspace: workspace, rewriter: rewriter, force: options.force,
+            dryRun: options.dryRun, cancellation: cancellation, events: events)
+        let pipeline = RepoPipeline(context: context)
+        let slots = Mutex<[(result: RepoResult, patch: String?)?]>(Array(repeating: nil, count: specs.count))
+        WorkerLanes.run(count: specs.count, width: options.jobs, shouldStop: { cancellation.isCancelled }) { index in
+            let outcome = pipeline.perform(specs[index])
+            slots.withLock { $0[index] = outcome }
+        }
+        let outcomes = slots.withLock { $0 }
+        // Results in manifest order, whatever the scheduling; repos an interruption never started say so.
+        let results = zip(specs, outcomes).map { spec, outcome in
+            outcome?.result
+                ?? RepoResult(
+                    name: spec.name, status: .failed, path: workspace.clonePath(for: spec.name).path,
+                    branch: manifest.plan.branch, team: spec.team, message: "not started: the run was interrupted")
+        }
+        var patches: [String: String] = [:]
+        for case let (spec, outcome?) in zip(specs, outcomes) {
+            if let patch = outcome.patch, !options.dryRun { patches[spec.name] = patch }
+        }
+        let summary = Summary(
+            goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
+            durationSeconds: Date().timeIntervalSince(started), repos: results)
+        let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder
+        try ReportWriter.write(summary, patches: patches, to: reportDirectory)
+        withExtendedLifetime(lock) {}
+        return RunOutcome(summary: summary, reportDirectory: reportDirectory, workspace: workspace)
+    }
+}

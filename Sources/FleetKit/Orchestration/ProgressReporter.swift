@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+
+/// The one place progress is printed from: workers send events, this serialises them onto stderr.
+///
+/// On a terminal it keeps one live line per active repo under an overall counter; elsewhere (CI, a pipe) it
+/// prints one plain line per repo as it finishes.
+public final class ProgressReporter: Sendable {
+    /// How much to print.
+    public enum Verbosity: Sendable {
+        case quiet, normal, verbose
+    }
+
+    private struct State {
+        var finished = 0
+        var active: [String: String] = [:]
+        var order: [String] = []
+        var drawnLines = 0
+        var diffs: [String: String] = [:]
+    }
+
+    private let total: Int
+    private let isTerminal: Bool
+    private let verbosity: Verbosity
+    private let write: @Sendable (String) -> Void
+    private let state = Mutex(State())
+
+    /// Makes a reporter for a run of `total` repos.
+    /// - Parameter write: where text goes; standard error by default.
+    public init(
+        total: Int, verbosity: Verbosity = .normal, isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
+        self.total = total
+        self.verbosity = verbosity
+        self.isTerminal = isTerminal
+        self.write = write
+    }
+
+    /// The dry-run diffs received, by repo name.
+    public var diffs: [String: String] { state.withLock { $0.diffs } }
+
+    /// Takes one event; safe to call from any thread.
+    public func handle(_ event: ProgressEvent) {
+        state.withLock { state in
+            switch event {
+            case .started(let name):
+                state.active[name] = "starting"
+                state.order.append(name)
+            case .step(let name, let step):
+                state.active[name] = step
+                if verbosity == .verbose && !isTerminal { write("\(name): \(step)\n") }
+            case .transfer(let name, let percent):
+                state.active[name] = "sync \(percent)%"
+            case .diff(let name, let patch):
+                state.diffs[name] = patch
+            case .finished(let result):
+                state.finished += 1
+                state.active[result.name] = nil
+                state.order.removeAll { $0 == result.name }
+                if verbosity != .quiet {
+                    clear(&state)
+                    write(Self.line(for: result, finished: state.finished, total: total))
+                }
+            }
+            if isTerminal && verbosity != .quiet { redraw(&state) }
+        }
+    }
+
+    /// Erases the live lines, before the final output.
+    public func finish() {
+        state.withLock { clear(&$0) }
+    }
+
+    /// `[3/24] openstack/nova: migrated, 2 server(s) (1.2s)` and the reason for anything not fine.
+    static func line(for result: RepoResult, finished: Int, total: Int) -> String {
+        var text = "[\(finished)/\(total)] \(result.name): \(result.status.rawValue)"
+        if !result.servers.isEmpty { text += ", \(result.servers.count) server(s)" }
+        text += String(format: " (%.1fs)", result.durationSeconds)
+        if let message = result.message, !result.status.isSuccess { text += ": \(message)" }
+        return text + "\n"
+    }
+
+    private func clear(_ state: inout State) {
+        guard isTerminal, state.drawnLines > 0 else { return }
+        write("\u{1B}[\(state.drawnLines)A\u{1B}[J")
+        state.drawnLines = 0
+    }
+
+    private func redraw(_ state: inout State) {
+        clear(&state)
+        var lines = ["fleet: \(state.finished)/\(total) done, \(state.active.count) running"]
+        lines += state.order.map { "  \($0): \(state.active[$0] ?? "")" }
+        write(lines.joined(separator: "\n") + "\n")
+        state.drawnLines = lines.count
+    }
+}

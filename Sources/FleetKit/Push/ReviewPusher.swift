@@ -1,0 +1,122 @@
+import Foundation
+import GitKit
+import Synchronization
+
+/// Pushes ready review branches to their review remote (Gerrit) with the goal's topic, and records the outcome.
+public struct ReviewPusher: Sendable {
+    /// One planned push.
+    public struct Push: Sendable, Equatable {
+        /// The repo name.
+        public var name: String
+        /// The refspec, `refs/heads/<branch>:refs/for/<target>%topic=<topic>`.
+        public var refspec: String
+        /// The review remote URL (may hold credentials: show ``displayRemote``).
+        public var remote: String
+        /// The remote with any password or token hidden.
+        public var displayRemote: String { redactedURL(remote) }
+    }
+
+    let manifest: Manifest
+    let options: RemoteOptions?
+
+    /// Makes a pusher for a manifest's repos.
+    /// - Parameter options: remote options; nil means credentials from each URL and the environment.
+    public init(manifest: Manifest, options: RemoteOptions? = nil) {
+        self.manifest = manifest
+        self.options = options
+    }
+
+    /// The push for one result, or an error message saying why it cannot be pushed.
+    public func plan(for result: RepoResult) -> Result<Push, PushError> {
+        guard result.status.isReadyForReview, result.commit != nil, let target = result.targetBranch else {
+            return .failure(PushError(message: "not ready for review (\(result.status.rawValue))"))
+        }
+        let spec = manifest.repos.first { $0.name == result.name }
+        var remote = spec?.review
+        if remote == nil, let repository = try? Repository.open(at: result.path),
+            let commit = result.commit.flatMap(ObjectID.init(hex:)),
+            let bytes = try? repository.fileContents(".gitreview", at: commit)
+        {
+            remote = GitReview(parsing: String(decoding: bytes, as: UTF8.self)).reviewURL
+        }
+        guard let remote else {
+            return .failure(PushError(message: "no review remote: set 'review:' in the manifest or add a .gitreview"))
+        }
+        let refspec = "refs/heads/\(result.branch):refs/for/\(target)%topic=\(manifest.plan.topic)"
+        return .success(Push(name: result.name, refspec: refspec, remote: remote))
+    }
+
+    /// Pushes every ready repo of `summary` (limited to `only` when not empty) and returns the summary with
+    /// `pushed`, `reviewUrl` and push failures recorded. One repo's failure never stops the others.
+    public func pushAll(_ summary: Summary, only: [String] = [], jobs: Int = 4) -> Summary {
+        let indices = summary.repos.indices.filter { index in
+            let repo = summary.repos[index]
+            return repo.status.isReadyForReview && (only.isEmpty || only.contains(repo.name))
+        }
+        let updated = ResultSlots(summary.repos)
+        WorkerLanes.run(count: indices.count, width: jobs) { position in
+            let index = indices[position]
+            updated.update(index) { self.push($0) }
+        }
+        var result = summary
+        result.repos = updated.values
+        result.totals = Summary.totals(of: result.repos)
+        return result
+    }
+
+    /// Pushes one repo and records the outcome in its result.
+    func push(_ result: RepoResult) -> RepoResult {
+        var result = result
+        switch plan(for: result) {
+        case .failure(let error):
+            result.pushed = false
+            result.message = "push failed: \(error.message)"
+        case .success(let push):
+            do {
+                let repository = try Repository.open(at: result.path)
+                let remoteOptions = options ?? RemoteOptions(credentials: Credentials.from(url: push.remote))
+                try repository.push(refspecs: [push.refspec], to: push.remote, options: remoteOptions)
+                result.pushed = true
+                result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId) ?? push.displayRemote
+                result.message = nil
+            } catch where error.message.contains("no new changes") {
+                // Gerrit refuses a commit it already has: the change is there, which is what was asked.
+                result.pushed = true
+                result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId)
+            } catch {
+                result.pushed = false
+                result.message = "push failed: " + redactedURL(error.message)
+            }
+        }
+        return result
+    }
+
+    /// Where reviewers find the change: `https://<gerrit host>/q/<Change-Id>` for a network remote.
+    static func reviewURL(remote: String, changeId: String?) -> String? {
+        guard let changeId, let components = URLComponents(string: remote), let host = components.host,
+            ["ssh", "https", "http"].contains(components.scheme ?? "")
+        else { return nil }
+        return "https://\(host)/q/\(changeId)"
+    }
+}
+
+/// Why a repo could not be pushed.
+public struct PushError: Error, Equatable, Sendable {
+    /// A lower-case sentence fragment.
+    public var message: String
+}
+
+/// Results updated in place by several lanes.
+private final class ResultSlots: Sendable {
+    private let storage: Mutex<[RepoResult]>
+
+    init(_ values: [RepoResult]) { storage = Mutex(values) }
+
+    var values: [RepoResult] { storage.withLock { $0 } }
+
+    func update(_ index: Int, _ change: (RepoResult) -> RepoResult) {
+        let current = storage.withLock { $0[index] }
+        let next = change(current)
+        storage.withLock { $0[index] = next }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The folder where fleet keeps its clones, per-repo state and (by default) the report.
+///
+/// ```
+/// <root>/repos/<namespace>/<repo>     one clone per repo (renamed into place only when complete)
+/// <root>/state/<namespace>__<repo>.json   what the last run did (RepoState)
+/// <root>/tmp/                         clones in progress; anything here at start-up is a killed run's leftover
+/// <root>/report/                      the default report folder
+/// ```
+public struct Workspace: Sendable {
+    /// The workspace folder.
+    public let root: URL
+
+    /// Makes a workspace at `root`; nothing is created until ``prepare()``.
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// The default workspace of a manifest: `.fleet/` beside it.
+    public static func defaultRoot(for manifest: URL) -> URL {
+        manifest.deletingLastPathComponent().appendingPathComponent(".fleet", isDirectory: true)
+    }
+
+    /// Where the clone of `name` (`<namespace>/<repo>`) lives.
+    public func clonePath(for name: String) -> URL {
+        root.appendingPathComponent("repos", isDirectory: true).appendingPathComponent(name, isDirectory: true)
+    }
+
+    /// Where the state of `name` is recorded.
+    public func statePath(for name: String) -> URL {
+        root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(Self.flatName(name) + ".json")
+    }
+
+    /// The marker that says a worker was busy with `name`; present at start-up only after a killed run.
+    public func inFlightPath(for name: String) -> URL {
+        root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(
+            Self.flatName(name) + ".inflight")
+    }
+
+    /// The folder for clones in progress.
+    public var temporaryFolder: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+
+    /// The default report folder.
+    public var defaultReportFolder: URL { root.appendingPathComponent("report", isDirectory: true) }
+
+    /// `openstack/nova` → `openstack__nova`, for flat file names (state, patches).
+    public static func flatName(_ name: String) -> String {
+        name.replacingOccurrences(of: "/", with: "__")
+    }
+
+    /// Creates the folders and removes the leftovers of a killed run's unfinished clones.
+    public func prepare() throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: temporaryFolder.path) {
+            try manager.removeItem(at: temporaryFolder)
+        }
+        for folder in ["repos", "state", "tmp"] {
+            try manager.createDirectory(
+                at: root.appendingPathComponent(folder, isDirectory: true), withIntermediateDirectories: true)
+        }
+    }
+}
+
+/// Writes `data` to `url` through a temporary file and a rename, so readers never see half a file.
+func writeAtomically(_ data: Data, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url, options: .atomic)
+}

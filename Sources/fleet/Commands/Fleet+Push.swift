@@ -1,0 +1,64 @@
+import ArgumentParser
+import FleetKit
+import Foundation
+
+extension Fleet {
+    struct Push: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Push every ready review branch (migrated or up-to-date) to its review remote with the topic.")
+
+        @Argument(help: "The manifest file (YAML).")
+        var manifest: String
+
+        @OptionGroup var selection: WorkspaceArguments
+        @OptionGroup var output: OutputArguments
+
+        @Flag(help: "Print the refspecs and remotes; push nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let loaded = try loadManifest(manifest)
+            let workspace = Workspace(root: selection.workspaceURL ?? Workspace.defaultRoot(for: loaded.file))
+            let reportDirectory = selection.reportURL ?? workspace.defaultReportFolder
+            let summaryFile = reportDirectory.appendingPathComponent("summary.json")
+            guard let summary = try? Summary.load(from: summaryFile) else {
+                FileHandle.standardError.write(
+                    Data("\(summaryFile.path): error: no readable summary; run 'fleet run \(manifest)' first\n".utf8))
+                throw ExitCode(64)
+            }
+            if dryRun {
+                let pusher = ReviewPusher(manifest: loaded)
+                for result in summary.repos where result.status.isReadyForReview {
+                    guard selection.only.isEmpty || selection.only.contains(result.name) else { continue }
+                    switch pusher.plan(for: result) {
+                    case .success(let push): print("\(push.name): git push \(push.displayRemote) \(push.refspec)")
+                    case .failure(let error): print("\(result.name): cannot push: \(error.message)")
+                    }
+                }
+                return
+            }
+            let pushed = try pushSummary(summary, manifest: loaded, only: selection.only, to: reportDirectory)
+            let failed = pushed.repos.filter { $0.pushed == false }
+            if !failed.isEmpty { throw ExitCode.failure }
+        }
+    }
+}
+
+/// Pushes the ready repos of a run's outcome (for `fleet run --push`).
+func pushReadyBranches(_ manifest: Manifest, outcome: RunOutcome, output: OutputArguments) throws -> Summary {
+    let pushed = try pushSummary(outcome.summary, manifest: manifest, only: [], to: outcome.reportDirectory)
+    if pushed.repos.contains(where: { $0.pushed == false }) { throw ExitCode.failure }
+    return pushed
+}
+
+/// Pushes, prints one line per repo, and rewrites the report with `pushed` and `reviewUrl`.
+func pushSummary(_ summary: Summary, manifest: Manifest, only: [String], to reportDirectory: URL) throws -> Summary {
+    let pushed = ReviewPusher(manifest: manifest).pushAll(summary, only: only)
+    for result in pushed.repos where result.pushed != nil {
+        let outcome = result.pushed == true ? "pushed \(result.reviewUrl ?? "")" : (result.message ?? "push failed")
+        print("\(result.name): \(outcome)")
+    }
+    let patches = ReportPatches.load(from: reportDirectory)
+    try ReportWriter.write(pushed, patches: patches, to: reportDirectory)
+    return pushed
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import FleetKit
+import Foundation
+
+extension Fleet {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clone, branch, rewrite, verify and commit every repo of a manifest, then write the report.")
+
+        @Argument(help: "The manifest file (YAML).")
+        var manifest: String
+
+        @OptionGroup var selection: WorkspaceArguments
+        @OptionGroup var output: OutputArguments
+
+        @Option(name: .shortAndLong, help: "How many repos to work on at once.")
+        var jobs = 4
+
+        @Option(help: "Run only shard I of N: the repos whose zero-based manifest index modulo N is I-1.")
+        var shard: Shard?
+
+        @Flag(help: "Analyze and print the diff; write no branch and no commit.")
+        var dryRun = false
+
+        @Flag(help: "Redo repos that are already up to date.")
+        var force = false
+
+        @Flag(help: "Push every ready review branch to its review remote after the run.")
+        var push = false
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together") }
+        }
+
+        func run() throws {
+            let loaded = try loadManifest(manifest)
+            var options = RunOptions()
+            options.jobs = jobs
+            options.workspace = selection.workspaceURL
+            options.reportDirectory = selection.reportURL
+            options.only = selection.only
+            options.dryRun = dryRun
+            options.force = force
+            options.shard = shard.map { ($0.index, $0.count) }
+            let outcome = try runFleet(loaded, options: options, output: output)
+            var summary = outcome.summary
+            if push {
+                summary = try pushReadyBranches(loaded, outcome: outcome, output: output)
+            }
+            if !summary.isSuccess { throw ExitCode.failure }
+        }
+    }
+}

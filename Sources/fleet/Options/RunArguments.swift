@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// The options `run` and `push` share: where the workspace and report are, and which repos to take.
+struct WorkspaceArguments: ParsableArguments {
+    @Option(help: "The workspace folder (clones and state); default: .fleet/ beside the manifest.")
+    var workspace: String?
+
+    @Option(name: .customLong("report-dir"), help: "Where the report goes; default: <workspace>/report.")
+    var reportDirectory: String?
+
+    @Option(name: .customLong("only"), help: "Work only on this repo (repeatable), e.g. openstack/nova.")
+    var only: [String] = []
+
+    var workspaceURL: URL? { workspace.map { URL(fileURLWithPath: $0) } }
+    var reportURL: URL? { reportDirectory.map { URL(fileURLWithPath: $0) } }
+}
+
+/// `--quiet` and `--verbose`.
+struct OutputArguments: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only results and errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every step of every repo.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+}
+
+/// Parses `--shard I/N`.
+struct Shard: ExpressibleByArgument {
+    var index: Int
+    var count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+            (1...count).contains(index)
+        else { return nil }
+        self.index = index
+        self.count = count
+    }
+}
