@@ -33,9 +33,7 @@ public struct RepoPipeline: Sendable {
             let message = context.cancellation.isCancelled ? "interrupted" : Self.describe(error)
             result = job.result(.failed, message: message)
         }
-        if !job.context.dryRun {
-            result = settle(job, result)
-        }
+        result = settle(job, result)
         InFlight.clear(spec.name, in: workspace)
         context.events(.finished(result))
         return (result, job.patch)
@@ -66,13 +64,14 @@ public struct RepoPipeline: Sendable {
                 // Nothing is committed: drop the rewriter's edits and put the review branch back as it was.
                 try repository.discardChanges()
                 if let previous = job.previousTip {
+                    try repository.checkoutDetached(previous)
                     try repository.createBranch(job.branch, at: previous, force: true)
                 } else if try repository.currentBranch() == job.branch {
                     try checkoutTarget(repository, target: target, base: base)
                     try repository.deleteBranch(job.branch)
                 }
             }
-            if try repository.branchExists(job.branch), result.status != .needsAttention || touchedTree {
+            if try repository.branchExists(job.branch) {
                 if try repository.currentBranch() != job.branch && repository.isClean() {
                     try repository.checkout(branch: job.branch)
                 }
@@ -83,7 +82,7 @@ public struct RepoPipeline: Sendable {
             result.status = .failed
             result.message = "could not restore the clone: \(Self.describe(error))"
         }
-        if result.status != .upToDate && (result.status != .needsAttention || job.report != nil) {
+        if !job.context.dryRun && result.status != .upToDate && (result.status != .needsAttention || job.report != nil) {
             saveState(job, result, base: base, target: target)
         }
         return result

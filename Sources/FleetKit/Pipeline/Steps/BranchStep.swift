@@ -51,11 +51,11 @@ struct BranchStep: PipelineStep {
             return .finish(upToDate)
         }
         try InFlight.mark(job, isRewriting: true)
-        if job.context.dryRun {
-            try repository.checkoutDetached(base)
-        } else {
+        // Detach first: libgit2 refuses to move the branch HEAD is on.
+        try repository.checkoutDetached(base)
+        if !job.context.dryRun {
             try repository.createBranch(job.branch, at: base, force: true)
-            try repository.checkout(branch: job.branch, force: true)
+            try repository.checkout(branch: job.branch)
         }
         return .next
     }

@@ -1,0 +1,138 @@
+import FleetKit
+import FleetTestSupport
+import Foundation
+import GitKit
+import Testing
+
+@Suite("fleet run", .tags(.e2e, .git))
+struct RunCommandTests {
+    @Test("results come in manifest order, each clone ends clean on a one-commit review branch")
+    func manifestOrderAndCleanClones() throws {
+        let names = ["zun", "aodh", "nova", "heat", "cinder", "glance"]
+        let fleet = try RunFixture(names: names)
+        defer { fleet.directory.remove() }
+        let output = try fleet.run(["--jobs", "4"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let summary = try fleet.summary()
+        #expect(summary.repos.map(\.name) == names.map { "openstack/\($0)" })
+        #expect(summary.totals["migrated"] == names.count)
+        for result in summary.repos {
+            let clone = try fleet.clone(result.name)
+            #expect(try clone.currentBranch() == "remove-wsgi_scripts")
+            #expect(try clone.isClean())
+            let tip = try #require(result.commit.flatMap(ObjectID.init(hex:)))
+            let base = try #require(result.baseCommit.flatMap(ObjectID.init(hex:)))
+            #expect(try clone.commits(from: tip, excluding: base).count == 1)
+            let message = try clone.commitInfo(tip).message
+            #expect(message.hasSuffix("Change-Id: \(result.changeId ?? "?")\n"))
+            #expect(result.path == fleet.workspace.appendingPathComponent("repos/\(result.name)").path)
+            #expect(FileManager.default.fileExists(
+                atPath: fleet.workspace.appendingPathComponent("report/patches/\(Workspace.flatName(result.name)).patch").path))
+        }
+        // The remotes are never touched: the target branch stays where upstream put it, and nothing is pushed.
+        for (_, remote) in fleet.remotes {
+            let bare = try Repository.open(at: remote.bareURL.path)
+            let work = try Repository.open(at: remote.workURL.path)
+            #expect(try bare.resolveCommit("refs/heads/master") == work.resolveCommit("refs/heads/master"))
+            #expect(try bare.referenceNames().filter { !$0.hasPrefix("refs/remotes/") } == ["refs/heads/master"])
+        }
+    }
+
+    @Test("an unreachable URL and a corrupt cached clone fail alone; the rest migrate")
+    func failuresStayPerRepo() throws {
+        let fleet = try RunFixture(
+            names: ["nova", "heat"], extraRepos: [("openstack/ghost", "git://127.0.0.1:1/openstack/ghost")])
+        defer { fleet.directory.remove() }
+        #expect(try fleet.run().status == 1)
+        // Corrupt heat's cached clone, then re-run everything.
+        let heatGit = fleet.workspace.appendingPathComponent("repos/openstack/heat/.git")
+        try FileManager.default.removeItem(at: heatGit.appendingPathComponent("HEAD"))
+        try FileManager.default.removeItem(at: heatGit.appendingPathComponent("objects"))
+        let output = try fleet.run()
+        #expect(output.status == 1)
+        let summary = try fleet.summary()
+        #expect(summary.repos.map(\.status) == [.upToDate, .failed, .failed])
+        let heat = try #require(try fleet.result("openstack/heat"))
+        #expect(heat.message?.contains("not a usable git repository") == true)
+        let ghost = try #require(try fleet.result("openstack/ghost"))
+        #expect(ghost.message?.hasPrefix("sync:") == true)
+        #expect(ghost.commit == nil)
+    }
+
+    @Test("an up-to-date re-run keeps commit and Change-Id; a moved remote gets a new commit, same Change-Id")
+    func rerunAndMovedRemote() throws {
+        let fleet = try RunFixture(names: ["nova"])
+        defer { fleet.directory.remove() }
+        #expect(try fleet.run().status == 0)
+        let first = try #require(try fleet.result("openstack/nova"))
+        #expect(first.status == .migrated)
+
+        #expect(try fleet.run().status == 0)
+        let second = try #require(try fleet.result("openstack/nova"))
+        #expect(second.status == .upToDate)
+        #expect(second.commit == first.commit)
+        #expect(second.changeId == first.changeId)
+
+        let remote = try #require(fleet.remotes["openstack/nova"])
+        let moved = try remote.commit(["README.rst": "Nova moved on\n"])
+        #expect(try fleet.run().status == 0)
+        let third = try #require(try fleet.result("openstack/nova"))
+        #expect(third.status == .migrated)
+        #expect(third.baseCommit == moved.hex)
+        #expect(third.commit != first.commit)
+        #expect(third.changeId == first.changeId)
+        let clone = try fleet.clone("openstack/nova")
+        let tip = try #require(third.commit.flatMap(ObjectID.init(hex:)))
+        #expect(try clone.commitInfo(tip).parents == [moved])
+    }
+
+    @Test("a human commit on the review branch and an uncommitted edit survive a --force re-run")
+    func humanWorkSurvives() throws {
+        let fleet = try RunFixture(names: ["nova", "heat"])
+        defer { fleet.directory.remove() }
+        #expect(try fleet.run().status == 0)
+
+        let nova = try fleet.clone("openstack/nova")
+        try writeFiles(["NOTES.txt": "reviewer asked for this\n"], under: fleet.workspace.appendingPathComponent("repos/openstack/nova"))
+        try nova.stageAll()
+        let human = try nova.commit(message: "Address review comments\n", author: testSignature)
+
+        let heatPath = fleet.workspace.appendingPathComponent("repos/openstack/heat")
+        try writeFiles(["heat/api/app.py": "# my local edit\n"], under: heatPath)
+
+        let output = try fleet.run(["--force"])
+        #expect(output.status == 1)
+        let summary = try fleet.summary()
+        #expect(summary.repos.map(\.status) == [.needsAttention, .needsAttention])
+        #expect(try fleet.result("openstack/nova")?.message?.contains("did not make") == true)
+        #expect(try fleet.result("openstack/heat")?.message?.contains("uncommitted changes") == true)
+        #expect(try nova.resolveCommit("refs/heads/remove-wsgi_scripts") == human)
+        #expect(readFile("heat/api/app.py", under: heatPath) == "# my local edit\n")
+    }
+
+    @Test("--only, --shard and --dry-run select and spare the right repos")
+    func selectionAndDryRun() throws {
+        let fleet = try RunFixture(names: ["a1", "b2", "c3", "d4", "e5"])
+        defer { fleet.directory.remove() }
+        let only = try fleet.run(["--only", "openstack/c3", "--only", "openstack/a1"])
+        #expect(only.status == 0)
+        #expect(try fleet.summary().repos.map(\.name) == ["openstack/a1", "openstack/c3"])
+
+        let shard = try fleet.run(["--shard", "2/2"])
+        #expect(shard.status == 0)
+        #expect(try fleet.summary().repos.map(\.name) == ["openstack/b2", "openstack/d4"])
+
+        let dry = try fleet.run(["--dry-run", "--only", "openstack/e5"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("# openstack/e5"))
+        #expect(dry.stdout.contains("diff --git"))
+        let clone = try fleet.clone("openstack/e5")
+        #expect(try clone.branchExists("remove-wsgi_scripts") == false)
+        #expect(try clone.isClean())
+        #expect(try fleet.summary().repos.first?.commit == nil)
+
+        let unknown = try fleet.run(["--only", "openstack/nope"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'openstack/nope'"))
+    }
+}
