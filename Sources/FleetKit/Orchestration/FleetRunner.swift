@@ -31,7 +31,11 @@ public struct FleetRunner: Sendable {
         cancellation: CancellationFlag = CancellationFlag(), events: @escaping @Sendable (ProgressEvent) -> Void = { _ in }
     ) throws -> RunOutcome {
         let started = Date()
-        let specs = try RepoSelection.select(manifest, options: options)
+        let specs = try RepoSelection.select(manifest, options: options).map { spec in
+            var spec = spec
+            spec.url = CloneURL.resolve(spec.url, relativeTo: manifest.file)
+            return spec
+        }
         guard let rewriter = RewriterRegistry.make(named: manifest.plan.rewriter) else {
             throw InputError([Diagnostic(file: manifest.file.path, message: "unknown rewriter '\(manifest.plan.rewriter)'")])
         }
