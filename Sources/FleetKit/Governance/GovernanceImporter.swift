@@ -35,7 +35,7 @@ public enum GovernanceImporter {
             if let near = known.first(where: { $0.lowercased() == team.lowercased() }) {
                 message += "; did you mean '\(near)'?"
             }
-            sink.error(message, at: nil)
+            sink.append([Diagnostic(file: file, message: message)])
         }
         if sink.hasErrors { throw InputError(sink.sorted) }
         let chosen = entries.repos.filter { teams.isEmpty || teams.contains($0.team) }
