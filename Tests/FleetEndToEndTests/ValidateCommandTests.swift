@@ -23,15 +23,18 @@ struct ValidateCommandTests {
             let output = try runFleet(["validate", "fleet.yaml"], currentDirectory: directory.url)
             #expect(output.status == 64)
             #expect(output.stdout.isEmpty)
-            #expect(
-                output.stderr == """
-                    fleet.yaml:3:1: error: unknown key 'colour' in the manifest (expected one of: version, plan, defaults, repos)
-                    fleet.yaml:5:5: error: repository 'openstack/nova' has no 'url' and there is no 'defaults.base_url'
-                    fleet.yaml:6:5: error: repository 'openstack/nova' has no 'url' and there is no 'defaults.base_url'
-                    fleet.yaml:6:11: error: duplicate repository name 'openstack/nova' (first at line 5)
-                    fleet.yaml:7:11: error: repository name '../escape' could escape the workspace
-
-                    """)
+            let expected: [String] = [
+                "fleet.yaml:3:1: error: unknown key 'colour' in the manifest "
+                    + "(expected one of: version, plan, defaults, repos)",
+                "fleet.yaml:5:5: error: repository 'openstack/nova' has no 'url' and there is no "
+                    + "'defaults.base_url'",
+                "fleet.yaml:6:5: error: repository 'openstack/nova' has no 'url' and there is no "
+                    + "'defaults.base_url'",
+                "fleet.yaml:6:11: error: duplicate repository name 'openstack/nova' (first at line 5)",
+                "fleet.yaml:7:11: error: repository name '../escape' could escape the workspace",
+            ]
+            #expect(output.stderr.split(separator: "\n").map(String.init) == expected)
+            #expect(output.stderr.hasSuffix("workspace\n"))
         }
     }
 

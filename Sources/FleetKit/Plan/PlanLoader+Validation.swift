@@ -93,7 +93,9 @@ extension PlanLoader {
         map.reportUnknownKeys(allowed: commitKeys, place: "in 'commit'", sink: &sink)
         map.require("subject", place: "in 'commit'", sink: &sink)
         map.require("body", place: "in 'commit'", sink: &sink)
-        let subject = singleLine(map, "subject", sink: &sink).flatMap { checkSubject($0, at: map["subject"]?.mark, sink: &sink) }
+        let subject = singleLine(map, "subject", sink: &sink).flatMap {
+            checkSubject($0, at: map["subject"]?.mark, sink: &sink)
+        }
         let body = map.string("body", sink: &sink)
         var trailer: String? = "Topic"
         if map["topic_trailer"] != nil {

@@ -127,7 +127,8 @@ struct GovernanceImporterTests {
     func unknownTeam() {
         #expect(
             throws: InputError([
-                Diagnostic(file: "projects.yaml", message: "unknown team 'Nova' (the file has 3 teams); did you mean 'nova'?"),
+                Diagnostic(file: "projects.yaml",
+                    message: "unknown team 'Nova' (the file has 3 teams); did you mean 'nova'?"),
                 Diagnostic(file: "projects.yaml", message: "unknown team 'swift' (the file has 3 teams)"),
             ])
         ) {
@@ -158,18 +159,25 @@ struct GovernanceImporterTests {
             """
         #expect(
             throws: InputError([
-                Diagnostic(file: "p.yaml", line: 4, column: 14, message: "'repos' of deliverable 'nova' must be a list, found 'openstack/nova'"),
-                Diagnostic(file: "p.yaml", line: 6, column: 7, message: "missing key 'repos' in deliverable 'placement'"),
-                Diagnostic(file: "p.yaml", line: 9, column: 11, message: "repository name 'openstack/../etc' could escape the workspace"),
-                Diagnostic(file: "p.yaml", line: 10, column: 11, message: "a repository of deliverable 'bad' must be a name, found a mapping"),
-                Diagnostic(file: "p.yaml", line: 11, column: 9, message: "team 'glance' must be a mapping, found a list"),
+                Diagnostic(file: "p.yaml", line: 4, column: 14,
+                    message: "'repos' of deliverable 'nova' must be a list, found 'openstack/nova'"),
+                Diagnostic(file: "p.yaml", line: 6, column: 7,
+                    message: "missing key 'repos' in deliverable 'placement'"),
+                Diagnostic(file: "p.yaml", line: 9, column: 11,
+                    message: "repository name 'openstack/../etc' could escape the workspace"),
+                Diagnostic(file: "p.yaml", line: 10, column: 11,
+                    message: "a repository of deliverable 'bad' must be a name, found a mapping"),
+                Diagnostic(file: "p.yaml", line: 11, column: 9,
+                    message: "team 'glance' must be a mapping, found a list"),
             ])
         ) {
-            try GovernanceImporter.manifest(projectsYAML: projects, file: "p.yaml", teams: [], plan: "remove-wsgi_scripts")
+            try GovernanceImporter.manifest(projectsYAML: projects, file: "p.yaml",
+                teams: [], plan: "remove-wsgi_scripts")
         }
         #expect(
             throws: InputError([
-                Diagnostic(file: "p.yaml", line: 2, column: 4, message: "malformed YAML: mapping values are not allowed in this context")
+                Diagnostic(file: "p.yaml", line: 2, column: 4,
+                    message: "malformed YAML: mapping values are not allowed in this context")
             ])
         ) {
             try GovernanceImporter.manifest(projectsYAML: "a: b\n  c: d\n", file: "p.yaml", teams: [], plan: "x")
@@ -191,10 +199,12 @@ struct GovernanceImporterTests {
             """
         #expect(
             throws: InputError([
-                Diagnostic(file: "p.yaml", line: 6, column: 21, message: "repository 'openstack/nova' is listed twice (first at line 3)")
+                Diagnostic(file: "p.yaml", line: 6, column: 21,
+                    message: "repository 'openstack/nova' is listed twice (first at line 3)")
             ])
         ) {
-            try GovernanceImporter.manifest(projectsYAML: projects, file: "p.yaml", teams: [], plan: "remove-wsgi_scripts")
+            try GovernanceImporter.manifest(projectsYAML: projects, file: "p.yaml",
+                teams: [], plan: "remove-wsgi_scripts")
         }
         #expect(
             throws: InputError([Diagnostic(file: "p.yaml", message: "no repositories in non-deprecated deliverables")])

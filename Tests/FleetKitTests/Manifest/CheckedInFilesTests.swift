@@ -47,7 +47,8 @@ struct CheckedInFilesTests {
             byName["openstack/nova"]?.servers
                 == ["nova-api-wsgi": .name("osapi_compute"), "nova-metadata-wsgi": .name("metadata")])
         #expect(
-            byName["openstack/keystone"]?.servers == ["keystone-wsgi-public": .name("api"), "keystone-wsgi-admin": .skip])
+            byName["openstack/keystone"]?.servers
+                == ["keystone-wsgi-public": .name("api"), "keystone-wsgi-admin": .skip])
         #expect(byName["openstack/freezer-api"]?.package == "freezer_api")
         #expect(byName["openstack/ironic-inspector"]?.package == "ironic_inspector")
         #expect(byName["openstack/ironic-inspector"]?.team == "ironic")

@@ -96,7 +96,8 @@ struct ManifestLoaderTests {
                 "manifests/test.yaml:1:10: error: 'version' must be 1, found '2'",
                 "manifests/test.yaml:3:1: error: unknown key 'colour' in the manifest "
                     + "(expected one of: version, plan, defaults, repos)",
-                "manifests/test.yaml:6:3: error: unknown key 'brnach' in 'defaults' (expected one of: base_url, branch)",
+                "manifests/test.yaml:6:3: error: unknown key 'brnach' in 'defaults' "
+                    + "(expected one of: base_url, branch)",
                 "manifests/test.yaml:9:5: error: unknown key 'urls' in repository 'openstack/nova' "
                     + "(expected one of: name, url, branch, package, team, review, servers)",
                 "manifests/test.yaml:11:11: error: duplicate repository name 'openstack/nova' (first at line 8)",

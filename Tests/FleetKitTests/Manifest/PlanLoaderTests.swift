@@ -125,7 +125,8 @@ struct PlanLoaderTests {
                 reference: "p.yaml", relativeTo: directory.url.appendingPathComponent("m.yaml"))
             #expect(viaReference == plan)
             let missing = directory.url.appendingPathComponent("absent.yaml")
-            #expect(throws: InputError([Diagnostic(file: missing.path, message: "cannot read the file: no such file")])) {
+            #expect(throws: InputError([Diagnostic(file: missing.path,
+                message: "cannot read the file: no such file")])) {
                 try PlanLoader.load(from: missing)
             }
         }
