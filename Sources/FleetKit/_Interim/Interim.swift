@@ -3,51 +3,6 @@ import Foundation
 import GitKit
 import Yams
 
-public enum ManifestLoader {
-    public static func load(from url: URL) throws -> Manifest {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        guard let root = try Yams.load(yaml: text) as? [String: Any], let repos = root["repos"] as? [[String: Any]]
-        else { throw InputError([Diagnostic(file: url.path, message: "bad manifest")]) }
-        let defaults = root["defaults"] as? [String: Any] ?? [:]
-        let base = defaults["base_url"] as? String ?? ""
-        let plan = try PlanLoader.load(reference: root["plan"] as? String ?? "", relativeTo: url)
-        let specs = repos.enumerated().map { index, repo in
-            let name = repo["name"] as? String ?? ""
-            var servers: [String: ServerChoice] = [:]
-            for (key, value) in repo["servers"] as? [String: String] ?? [:] {
-                servers[key] = value == "skip" ? .skip : .name(value)
-            }
-            return RepoSpec(
-                name: name, url: repo["url"] as? String ?? base + name,
-                branch: repo["branch"] as? String ?? defaults["branch"] as? String, package: repo["package"] as? String,
-                team: repo["team"] as? String, review: repo["review"] as? String, servers: servers, index: index)
-        }
-        return Manifest(file: url, planReference: root["plan"] as? String ?? "", plan: plan, repos: specs)
-    }
-}
-
-public enum PlanLoader {
-    public static func load(reference: String, relativeTo manifest: URL) throws -> Plan {
-        if let text = BuiltInPlans.sources[reference] { return try YAMLDecoder().decode(Plan.self, from: text) }
-        let url = URL(fileURLWithPath: reference, relativeTo: manifest.deletingLastPathComponent())
-        return try YAMLDecoder().decode(Plan.self, from: String(contentsOf: url, encoding: .utf8))
-    }
-}
-
-public enum BuiltInPlans {
-    public static let sources: [String: String] = [
-        "remove-wsgi_scripts": """
-        goal: Migrate from wsgi scripts to module paths
-        goal_url: https://governance.openstack.org/tc/goals/completed/2025.2/migrate-from-wsgi-scripts-to-module-paths.html
-        topic: remove-wsgi_scripts
-        branch: remove-wsgi_scripts
-        rewriter: wsgi-module-paths
-        options: {entry_points: remove, release_note: true, rewrite_uwsgi_ini: true}
-        commit: {subject: "Migrate from wsgi scripts to module paths", body: "body", topic_trailer: Topic, signed_off_by: true}
-        """
-    ]
-}
-
 public enum ChangeID {
     public static func make(project: String, targetBranch: String, topic: String) -> String {
         "I" + ObjectID.hashBlob(Array("\(project)\n\(targetBranch)\n\(topic)".utf8)).hex

@@ -1,0 +1,153 @@
+import Foundation
+import Yams
+
+/// Parses YAML text into a `Yams.Node` tree that keeps every value's line and column.
+///
+/// Decoding straight into `Codable` types loses positions (a `DecodingError` only has a coding path), so fleet
+/// composes the node tree first, validates it by hand with located messages, and builds its models from it.
+enum YAMLInput {
+    /// Composes the first document of `text`.
+    /// - Returns: the root node, or nil when the document is empty.
+    /// - Throws: ``InputError`` with the syntax error's position.
+    static func compose(_ text: String, file: String) throws(InputError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError([diagnostic(for: error, file: file)])
+        } catch {
+            throw InputError([Diagnostic(file: file, line: 1, column: 1, message: "malformed YAML: \(error)")])
+        }
+    }
+
+    /// Turns a Yams error into a located diagnostic, without the whole document Yams attaches to some errors.
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            var message = "malformed YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return Diagnostic(file: file, line: mark.line, column: mark.column, message: message)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            return located(problem, context, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "malformed YAML: duplicate key \(keys) in one mapping")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(file: file, line: 1, column: 1, message: "malformed YAML: \(problem)")
+        default:
+            return Diagnostic(file: file, line: 1, column: 1, message: "malformed YAML: \(error)")
+        }
+    }
+}
+
+extension Node {
+    /// Whether the node is a YAML null (`~`, `null` or nothing at all; a quoted `''` is a string).
+    var isNull: Bool { null != nil }
+
+    /// What the node is, for messages: `a mapping`, `a list`, `nothing`, or `a string 'x'`.
+    var kindDescription: String {
+        switch self {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case let .scalar(scalar):
+            if isNull { return "nothing" }
+            return "'\(scalar.string)'"
+        }
+    }
+
+    /// The text of a non-null scalar, or nil.
+    var text: String? {
+        guard case let .scalar(scalar) = self, !isNull else { return nil }
+        return scalar.string
+    }
+}
+
+/// One YAML mapping read key by key, in document order, with its keys' positions.
+struct MappingReader {
+    /// One `key: value` pair.
+    struct Entry {
+        var key: String
+        var keyNode: Node
+        var value: Node
+    }
+
+    /// The mapping's own position.
+    let mark: Mark?
+    /// Every pair whose key is a scalar, in document order.
+    let entries: [Entry]
+
+    /// Reads `node` as a mapping; reports `what must be a mapping` and returns nil when it is not.
+    init?(_ node: Node, what: String, sink: inout DiagnosticSink) {
+        guard case let .mapping(mapping) = node else {
+            sink.error("\(what) must be a mapping, found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        mark = mapping.mark
+        var entries: [Entry] = []
+        for (key, value) in mapping {
+            guard let name = key.text else {
+                sink.error("keys must be plain strings, found \(key.kindDescription)", at: key.mark)
+                continue
+            }
+            entries.append(Entry(key: name, keyNode: key, value: value))
+        }
+        self.entries = entries
+    }
+
+    /// The value of `key`, if present.
+    subscript(_ key: String) -> Node? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// The position of `key` itself, if present.
+    func keyMark(_ key: String) -> Mark? {
+        entries.first { $0.key == key }?.keyNode.mark
+    }
+
+    /// Reports every key not in `allowed`, naming the place (`in the manifest`, `in 'defaults'`).
+    func reportUnknownKeys(allowed: [String], place: String, sink: inout DiagnosticSink) {
+        for entry in entries where !allowed.contains(entry.key) {
+            sink.error(
+                "unknown key '\(entry.key)' \(place) (expected one of: \(allowed.joined(separator: ", ")))",
+                at: entry.keyNode.mark)
+        }
+    }
+
+    /// Reports `missing key 'key' place` at the mapping when `key` is absent, and returns whether it is present.
+    @discardableResult
+    func require(_ key: String, place: String, sink: inout DiagnosticSink) -> Bool {
+        if self[key] != nil { return true }
+        sink.error("missing key '\(key)' \(place)", at: mark)
+        return false
+    }
+
+    /// Reads `key` as a non-empty string; reports a wrong type or an empty value and returns nil.
+    func string(_ key: String, sink: inout DiagnosticSink) -> String? {
+        guard let node = self[key] else { return nil }
+        guard let text = node.text else {
+            sink.error("'\(key)' must be a string, found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            sink.error("'\(key)' must not be empty", at: node.mark)
+            return nil
+        }
+        return text
+    }
+
+    /// Reads `key` as a boolean (`true`/`false`); reports anything else and returns nil.
+    func bool(_ key: String, sink: inout DiagnosticSink) -> Bool? {
+        guard let node = self[key] else { return nil }
+        guard let value = node.bool else {
+            sink.error("'\(key)' must be true or false, found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        return value
+    }
+}

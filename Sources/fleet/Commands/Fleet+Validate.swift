@@ -1,0 +1,26 @@
+import ArgumentParser
+import FleetKit
+import Foundation
+
+extension Fleet {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load and validate a manifest and its plan, touching no repository.",
+            discussion: "Prints every problem as file:line:column and exits 64 when there is any."
+        )
+
+        @Argument(help: "The manifest file.")
+        var manifest: String
+
+        func run() throws {
+            do {
+                let loaded = try ManifestLoader.load(from: URL(fileURLWithPath: manifest))
+                let count = loaded.repos.count
+                print("\(manifest): OK, \(count) \(count == 1 ? "repo" : "repos"), plan \(loaded.planReference)")
+            } catch let error as InputError {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(64)
+            }
+        }
+    }
+}
