@@ -44,7 +44,7 @@ func runFleet(_ manifest: Manifest, options: RunOptions, output: OutputArguments
         }
     }
     print(ResultsTable.render(outcome.summary))
-    print("report: \(outcome.reportDirectory.path)")
+    print(options.dryRun ? "dry run: no branch, commit or report written" : "report: \(outcome.reportDirectory.path)")
     print("clones: \(outcome.workspace.root.appendingPathComponent("repos").path)")
     if cancellation.isCancelled { FileHandle.standardError.write(Data("fleet: interrupted\n".utf8)) }
     return outcome

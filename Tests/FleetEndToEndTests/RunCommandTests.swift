@@ -122,6 +122,7 @@ struct RunCommandTests {
         #expect(shard.status == 0)
         #expect(try fleet.summary().repos.map(\.name) == ["openstack/b2", "openstack/d4"])
 
+        let reportBefore = try Data(contentsOf: fleet.workspace.appendingPathComponent("report/summary.json"))
         let dry = try fleet.run(["--dry-run", "--only", "openstack/e5"])
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("# openstack/e5"))
@@ -129,7 +130,9 @@ struct RunCommandTests {
         let clone = try fleet.clone("openstack/e5")
         #expect(try clone.branchExists("remove-wsgi_scripts") == false)
         #expect(try clone.isClean())
-        #expect(try fleet.summary().repos.first?.commit == nil)
+        #expect(dry.stdout.contains("openstack/e5  migrated"))
+        #expect(dry.stdout.contains("dry run: no branch, commit or report written"))
+        #expect(try Data(contentsOf: fleet.workspace.appendingPathComponent("report/summary.json")) == reportBefore)
 
         let unknown = try fleet.run(["--only", "openstack/nope"])
         #expect(unknown.status == 64)

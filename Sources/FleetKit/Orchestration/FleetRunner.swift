@@ -63,13 +63,16 @@ public struct FleetRunner: Sendable {
         }
         var patches: [String: String] = [:]
         for case let (spec, outcome?) in zip(specs, outcomes) {
-            if let patch = outcome.patch, !options.dryRun { patches[spec.name] = patch }
+            if let patch = outcome.patch { patches[spec.name] = patch }
         }
         let summary = Summary(
             goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
             durationSeconds: Date().timeIntervalSince(started), repos: results)
         let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder
-        try ReportWriter.write(summary, patches: patches, to: reportDirectory)
+        // A dry run leaves the last real report alone: `fleet push` reads it.
+        if !options.dryRun {
+            try ReportWriter.write(summary, patches: patches, to: reportDirectory)
+        }
         withExtendedLifetime(lock) {}
         return RunOutcome(summary: summary, reportDirectory: reportDirectory, workspace: workspace)
     }
