@@ -35,6 +35,7 @@ public struct HTMLReportFormatter: ReportFormatter {
             \(HTMLStatusChart.render(summary))
             </section>
             <h2>Repositories</h2>
+            <div class="scroll">
             <table>
             <thead><tr><th>Repository</th><th>Team</th><th>Status</th><th>New module paths</th><th>Change-Id</th>\
             <th>Review</th><th>Follow-ups</th><th>Message</th></tr></thead>
@@ -46,6 +47,7 @@ public struct HTMLReportFormatter: ReportFormatter {
 
             </tbody>
             </table>
+            </div>
             </main>
             </body>
             </html>
@@ -60,7 +62,7 @@ public struct HTMLReportFormatter: ReportFormatter {
         let modules = repo.modulePaths.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: "<br>")
         let review: String
         if let url = repo.reviewUrl, !url.isEmpty {
-            review = "<a href=\"\(HTMLText.escape(url))\">\(HTMLText.escape(url))</a>"
+            review = "<a href=\"\(HTMLText.escape(url))\" title=\"\(HTMLText.escape(url))\">\(HTMLText.escape(linkText(url)))</a>"
         } else {
             review = repo.status.isReadyForReview && repo.commit != nil ? "<span class=\"muted\">not pushed</span>" : ""
         }
@@ -69,12 +71,25 @@ public struct HTMLReportFormatter: ReportFormatter {
             "<td>\(HTMLText.escape(repo.team ?? ""))</td>",
             "<td><span class=\"badge s-\(repo.status.rawValue)\">\(repo.status.rawValue)</span></td>",
             "<td>\(modules)</td>",
-            "<td><code class=\"id\">\(HTMLText.escape(repo.changeId ?? ""))</code></td>",
+            changeIdCell(repo.changeId),
             "<td>\(review)</td>",
             "<td class=\"num\">\(followUps(repo.followUps))</td>",
-            "<td>\(HTMLText.escape(repo.messageLine ?? ""))</td>",
+            "<td class=\"message\">\(HTMLText.escape(repo.messageLine ?? ""))</td>",
         ]
         return "<tr data-repo=\"\(HTMLText.escape(repo.name))\">" + cells.joined() + "</tr>"
+    }
+
+    /// The Change-Id shortened to Gerrit's usual 9 characters; the full id is the tooltip and stays selectable.
+    private static func changeIdCell(_ changeId: String?) -> String {
+        guard let changeId, !changeId.isEmpty else { return "<td></td>" }
+        let id = HTMLText.escape(changeId)
+        return "<td><code class=\"id\" title=\"\(id)\">\(HTMLText.escape(String(changeId.prefix(9))))</code></td>"
+    }
+
+    /// A review link's text: `#950001` for a Gerrit change URL, else `review`.
+    private static func linkText(_ url: String) -> String {
+        let last = url.split(separator: "/").last.map(String.init) ?? ""
+        return !last.isEmpty && last.allSatisfy(\.isNumber) ? "#\(last)" : "review"
     }
 
     private static func followUps(_ followUps: [FollowUp]) -> String {
@@ -91,7 +106,9 @@ public struct HTMLReportFormatter: ReportFormatter {
         h2 { font-size: 19px; margin: 28px 0 8px; }
         .meta, .muted { color: #5f6368; }
         code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
-        code.id { font-size: 12px; word-break: break-all; }
+        code.id { font-size: 12px; white-space: nowrap; }
+        div.scroll { overflow-x: auto; }
+        td.message { overflow-wrap: anywhere; min-width: 16em; }
         svg.bar { display: block; width: 100%; height: 36px; border-radius: 6px; }
         ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 22px; padding: 0; margin: 10px 0 0; }
         ul.legend li { display: flex; align-items: center; gap: 6px; }

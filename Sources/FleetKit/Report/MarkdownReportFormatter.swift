@@ -10,9 +10,9 @@ public struct MarkdownReportFormatter: ReportFormatter {
     /// The Markdown text (GitHub-flavoured tables), ending with a newline.
     public func render(_ summary: Summary) throws -> String {
         var lines = [
-            "# \(Self.inline(summary.goal))",
+            "# \(Self.text(summary.goal))",
             "",
-            "Topic `\(Self.inline(summary.topic))` · started \(summary.started) · "
+            "Topic \(Self.code(summary.topic)) · started \(summary.started) · "
                 + "\(summary.repos.count) \(summary.repos.count == 1 ? "repository" : "repositories") "
                 + "in \(summary.durationText)",
             "",
@@ -30,8 +30,8 @@ public struct MarkdownReportFormatter: ReportFormatter {
         if !withFollowUps.isEmpty {
             lines += ["", "## Follow-ups", "", "References fleet did not rewrite, left for a person:"]
             for repo in withFollowUps {
-                lines += ["", "### \(Self.inline(repo.name))", ""]
-                lines += repo.followUps.map { "- `\(Self.inline($0.file)):\($0.line)` \(Self.inline($0.reason))" }
+                lines += ["", "### \(Self.text(repo.name))", ""]
+                lines += repo.followUps.map { "- \(Self.code("\($0.file):\($0.line)")) \(Self.text($0.reason))" }
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -47,21 +47,34 @@ public struct MarkdownReportFormatter: ReportFormatter {
             review = repo.status.isReadyForReview && repo.commit != nil ? "not pushed" : ""
         }
         let cells = [
-            repo.name,
-            repo.team ?? "",
+            text(repo.name),
+            text(repo.team ?? ""),
             repo.status.rawValue,
-            repo.modulePaths.map { "`\($0)`" }.joined(separator: "<br>"),
-            repo.changeId.map { "`\($0)`" } ?? "",
+            repo.modulePaths.map(code).joined(separator: "<br>"),
+            repo.changeId.map(code) ?? "",
             review,
             "\(repo.followUps.count)",
-            repo.messageLine ?? "",
+            text(repo.messageLine ?? ""),
         ]
-        return "| " + cells.map(cell).joined(separator: " | ") + " |"
+        // Pipes inside code spans too: GitHub splits table cells before it reads code spans.
+        return "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
     }
 
-    /// A table cell: one line, pipes escaped so they cannot end the cell.
-    private static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
+    /// Free text on one line, with the characters Markdown would read as markup (or HTML) backslash-escaped.
+    private static func text(_ text: String) -> String {
+        var result = ""
+        for character in inline(text) {
+            if "\\`*_<>[]".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A code span on one line, with a fence longer than any run of backticks inside it.
+    private static func code(_ text: String) -> String {
+        let line = inline(text)
+        guard line.contains("`") else { return "`\(line)`" }
+        return "`` \(line) ``"
     }
 
     /// One line of text: newlines and runs of whitespace become one space.
