@@ -17,10 +17,14 @@ struct ReportCommandTests {
             package: name, team: team, targetBranch: "master",
             commit: status == .migrated ? String(repeating: "c", count: 40) : nil,
             changeId: status == .migrated
-                ? ChangeID.make(project: "openstack/\(name)", targetBranch: "master", topic: "remove-wsgi_scripts") : nil,
+                ? ChangeID.make(project: "openstack/\(name)", targetBranch: "master", topic: "remove-wsgi_scripts")
+                : nil,
             servers: status == .migrated
-                ? [ServerMigration(script: "\(name)-wsgi", target: "\(name).app:make", module: "\(name).wsgi.api",
-                                   file: "\(name)/wsgi/api.py")] : [],
+                ? [
+                    ServerMigration(
+                        script: "\(name)-wsgi", target: "\(name).app:make", module: "\(name).wsgi.api",
+                        file: "\(name)/wsgi/api.py")
+                ] : [],
             message: status.isSuccess ? nil : "setup.cfg:4: \(name).app has no make")
     }
 
@@ -48,7 +52,8 @@ struct ReportCommandTests {
 
                     """)
             let merged = try Summary.load(from: out.appendingPathComponent("summary.json"))
-            #expect(merged.repos.map(\.name) == ["openstack/nova", "openstack/aodh", "openstack/glance", "openstack/swift"])
+            #expect(
+                merged.repos.map(\.name) == ["openstack/nova", "openstack/aodh", "openstack/glance", "openstack/swift"])
             #expect(merged.totals["repos"] == 4 && merged.totals["migrated"] == 2)
             #expect(merged.started == "1970-01-01T00:16:40Z")
             #expect(merged.durationSeconds == 20)
@@ -65,13 +70,16 @@ struct ReportCommandTests {
         try withTemporaryDirectory { directory in
             let first = directory.url.appendingPathComponent("first")
             let rerun = directory.url.appendingPathComponent("rerun")
-            try ReportWriter.write(summary([repo("aodh", .needsAttention), repo("nova", .migrated)], started: 100),
-                                   patches: ["openstack/nova": "old nova\n"], to: first)
-            try ReportWriter.write(summary([repo("aodh", .migrated)], started: 200),
-                                   patches: ["openstack/aodh": "aodh patch\n"], to: rerun)
+            try ReportWriter.write(
+                summary([repo("aodh", .needsAttention), repo("nova", .migrated)], started: 100),
+                patches: ["openstack/nova": "old nova\n"], to: first)
+            try ReportWriter.write(
+                summary([repo("aodh", .migrated)], started: 200),
+                patches: ["openstack/aodh": "aodh patch\n"], to: rerun)
             let out = directory.url.appendingPathComponent("report")
             let output = try runFleet([
-                "report", first.appendingPathComponent("summary.json").path, rerun.appendingPathComponent("summary.json").path,
+                "report", first.appendingPathComponent("summary.json").path,
+                rerun.appendingPathComponent("summary.json").path,
                 "--report-dir", out.path,
             ])
             #expect(output.status == 0, "\(output.stderr)")
@@ -90,13 +98,22 @@ struct ReportCommandTests {
             var other = summary([repo("swift", .migrated)], started: 0)
             other.topic = "another-topic"
             try ReportWriter.write(other, patches: [:], to: directory.url.appendingPathComponent("other"))
-            try writeFiles(["broken.json": "{\"schema\": ", "v9.json": "{\"schema\": \"fleet.summary/v9\"}"], under: directory.url)
+            try writeFiles(
+                ["broken.json": "{\"schema\": ", "v9.json": "{\"schema\": \"fleet.summary/v9\"}"], under: directory.url)
             let goodPath = good.appendingPathComponent("summary.json").path
             let cases = [
-                (directory.path("broken.json"), "error: \(directory.path("broken.json")): not a readable summary.json: not a JSON object\n"),
-                (directory.path("v9.json"), "error: \(directory.path("v9.json")): schema is \"fleet.summary/v9\", expected \"fleet.summary/v1\"\n"),
-                (directory.path("other/summary.json"),
-                 "error: summary 2 has topic \"another-topic\", but the first has \"remove-wsgi_scripts\": only runs of one goal merge\n"),
+                (
+                    directory.path("broken.json"),
+                    "error: \(directory.path("broken.json")): not a readable summary.json: not a JSON object\n"
+                ),
+                (
+                    directory.path("v9.json"),
+                    "error: \(directory.path("v9.json")): schema is \"fleet.summary/v9\", expected \"fleet.summary/v1\"\n"
+                ),
+                (
+                    directory.path("other/summary.json"),
+                    "error: summary 2 has topic \"another-topic\", but the first has \"remove-wsgi_scripts\": only runs of one goal merge\n"
+                ),
             ]
             for (path, message) in cases {
                 let output = try runFleet(["report", goodPath, path, "--report-dir", directory.path("out")])

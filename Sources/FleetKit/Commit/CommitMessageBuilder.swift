@@ -79,7 +79,9 @@ public enum CommitMessageBuilder {
             // Too long for one line: break after the arrow, so the module path stays whole on its own line.
             return line.count <= bodyWidth ? line : "  \(server.script) ->\n      \(target)"
         }
-        let heading = servers.count == 1 ? "The WSGI script and its new module path:" : "The WSGI scripts and their new module paths:"
+        let heading =
+            servers.count == 1
+            ? "The WSGI script and its new module path:" : "The WSGI scripts and their new module paths:"
         return heading + "\n\n" + lines.joined(separator: "\n")
     }
 
@@ -120,7 +122,8 @@ public enum CommitMessageBuilder {
         if plan.commit.signedOffBy, let signedOffBy, !signedOffBy.isEmpty {
             lines.append("Signed-off-by: \(signedOffBy)")
         }
-        let changeId = result.changeId
+        let changeId =
+            result.changeId
             ?? ChangeID.make(project: result.name, targetBranch: result.targetBranch ?? "", topic: plan.topic)
         lines.append("Change-Id: \(changeId)")
         return lines.joined(separator: "\n")

@@ -62,7 +62,8 @@ public struct HTMLReportFormatter: ReportFormatter {
         let modules = repo.modulePaths.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: "<br>")
         let review: String
         if let url = repo.reviewUrl, !url.isEmpty {
-            review = "<a href=\"\(HTMLText.escape(url))\" title=\"\(HTMLText.escape(url))\">\(HTMLText.escape(linkText(url)))</a>"
+            review =
+                "<a href=\"\(HTMLText.escape(url))\" title=\"\(HTMLText.escape(url))\">\(HTMLText.escape(linkText(url)))</a>"
         } else {
             review = repo.status.isReadyForReview && repo.commit != nil ? "<span class=\"muted\">not pushed</span>" : ""
         }
@@ -94,7 +95,9 @@ public struct HTMLReportFormatter: ReportFormatter {
 
     private static func followUps(_ followUps: [FollowUp]) -> String {
         guard !followUps.isEmpty else { return "0" }
-        let items = followUps.map { "<li><code>\(HTMLText.escape($0.file)):\($0.line)</code> \(HTMLText.escape($0.reason))</li>" }
+        let items = followUps.map {
+            "<li><code>\(HTMLText.escape($0.file)):\($0.line)</code> \(HTMLText.escape($0.reason))</li>"
+        }
         return "<details><summary>\(followUps.count)</summary><ul>\(items.joined())</ul></details>"
     }
 

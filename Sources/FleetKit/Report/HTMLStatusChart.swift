@@ -36,10 +36,13 @@ enum HTMLStatusChart {
             x += segment
         }
         if segments.isEmpty {
-            segments.append("<rect x=\"0\" y=\"0\" width=\"1000\" height=\"36\" fill=\"#e0e0e0\"><title>no repositories</title></rect>")
+            segments.append(
+                "<rect x=\"0\" y=\"0\" width=\"1000\" height=\"36\" fill=\"#e0e0e0\"><title>no repositories</title></rect>"
+            )
         }
         let label = summary.statusCounts.map { "\($0.count) \($0.status.rawValue)" }.joined(separator: ", ")
-        let bar = "<svg class=\"bar\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\" viewBox=\"0 0 1000 36\" "
+        let bar =
+            "<svg class=\"bar\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\" viewBox=\"0 0 1000 36\" "
             + "preserveAspectRatio=\"none\">" + segments.joined() + "</svg>"
         let legend = summary.statusCounts.map { status, count in
             "<li><svg viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" "

@@ -29,7 +29,8 @@ enum RSTText {
 
     /// An inline literal (` ``text`` `) when the text is safe in one, else escaped text.
     static func literal(_ text: String) -> String {
-        let safe = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/:@+-".contains($0)) }
+        let safe =
+            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/:@+-".contains($0)) }
         return safe ? "``\(text)``" : escape(text)
     }
 

@@ -13,10 +13,12 @@ public enum SummaryMerger {
         guard var merged = summaries.first else { throw ReportError.noSummaries }
         for (offset, summary) in summaries.enumerated().dropFirst() {
             if summary.goal != merged.goal {
-                throw ReportError.mismatchedGoal(field: "goal", expected: merged.goal, found: summary.goal, input: offset + 1)
+                throw ReportError.mismatchedGoal(
+                    field: "goal", expected: merged.goal, found: summary.goal, input: offset + 1)
             }
             if summary.topic != merged.topic {
-                throw ReportError.mismatchedGoal(field: "topic", expected: merged.topic, found: summary.topic, input: offset + 1)
+                throw ReportError.mismatchedGoal(
+                    field: "topic", expected: merged.topic, found: summary.topic, input: offset + 1)
             }
         }
         var order: [String] = []
@@ -38,7 +40,7 @@ public enum SummaryMerger {
         formatter.formatOptions = [.withInternetDateTime]
         let sorted = timestamps.sorted { lhs, rhs in
             switch (formatter.date(from: lhs), formatter.date(from: rhs)) {
-            case let (l?, r?): l < r
+            case (let l?, let r?): l < r
             case (.some, nil): true
             case (nil, .some): false
             case (nil, nil): lhs < rhs

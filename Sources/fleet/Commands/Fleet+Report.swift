@@ -49,7 +49,9 @@ extension Fleet {
                 merged.totals[status.rawValue].flatMap { $0 > 0 ? "\($0) \(status.rawValue)" : nil }
             }.joined(separator: ", ")
             print("report: \(directory.appendingPathComponent("summary.md").path)")
-            print("\(merged.repos.count) repositories from \(inputs.count) summaries" + (counts.isEmpty ? "" : ": \(counts)"))
+            print(
+                "\(merged.repos.count) repositories from \(inputs.count) summaries"
+                    + (counts.isEmpty ? "" : ": \(counts)"))
             if !merged.isSuccess { throw ExitCode(1) }
         }
     }

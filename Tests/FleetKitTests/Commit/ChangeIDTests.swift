@@ -27,23 +27,25 @@ struct ChangeIDTests {
                 == "I358b5fe80e9dece6fb223add9b21eccfb8489e0b")
     }
 
-    @Test("reads the trailer of the last paragraph", arguments: [
-        ("Subject\n\nBody.\n\nChange-Id: I\(hex40)\n", "I\(hex40)" as String?),
-        ("Subject\n\nBody.\n\nTopic: x\nSigned-off-by: A <a@b>\nChange-Id: I\(hex40)\n\n\n", "I\(hex40)"),
-        ("Subject\n\nBody.\n\nchange-id:   I\(hex40)  \nOther: y", "I\(hex40)"),
-        ("Subject\r\n\r\nChange-Id: I\(hex40)\r\n", "I\(hex40)"),
-        // A trailer above the last paragraph is body text, not a footer.
-        ("Subject\n\nChange-Id: I\(hex40)\n\nBody after it.\n", nil),
-        // The subject line is never a footer.
-        ("Change-Id: I\(hex40)\n", nil),
-        // Not a well-formed id.
-        ("Subject\n\nChange-Id: I\(hex40.uppercased())\n", nil),
-        ("Subject\n\nChange-Id: I1234\n", nil),
-        // Indented or prefixed lines are not footers; other lines of the paragraph are skipped.
-        ("Subject\n\n  Change-Id: I\(hex40)\n", nil),
-        ("Subject\n\nSee the notes.\nChange-Id: I\(hex40)\n", "I\(hex40)"),
-        ("", nil),
-    ])
+    @Test(
+        "reads the trailer of the last paragraph",
+        arguments: [
+            ("Subject\n\nBody.\n\nChange-Id: I\(hex40)\n", "I\(hex40)" as String?),
+            ("Subject\n\nBody.\n\nTopic: x\nSigned-off-by: A <a@b>\nChange-Id: I\(hex40)\n\n\n", "I\(hex40)"),
+            ("Subject\n\nBody.\n\nchange-id:   I\(hex40)  \nOther: y", "I\(hex40)"),
+            ("Subject\r\n\r\nChange-Id: I\(hex40)\r\n", "I\(hex40)"),
+            // A trailer above the last paragraph is body text, not a footer.
+            ("Subject\n\nChange-Id: I\(hex40)\n\nBody after it.\n", nil),
+            // The subject line is never a footer.
+            ("Change-Id: I\(hex40)\n", nil),
+            // Not a well-formed id.
+            ("Subject\n\nChange-Id: I\(hex40.uppercased())\n", nil),
+            ("Subject\n\nChange-Id: I1234\n", nil),
+            // Indented or prefixed lines are not footers; other lines of the paragraph are skipped.
+            ("Subject\n\n  Change-Id: I\(hex40)\n", nil),
+            ("Subject\n\nSee the notes.\nChange-Id: I\(hex40)\n", "I\(hex40)"),
+            ("", nil),
+        ])
     func find(message: String, expected: String?) {
         #expect(ChangeID.find(in: message) == expected)
     }

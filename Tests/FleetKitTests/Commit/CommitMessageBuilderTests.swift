@@ -188,7 +188,8 @@ struct CommitMessageBuilderTests {
         var plan = goalPlan()
         plan.goal = String(repeating: "Very long goal title ", count: 5)
         plan.commit.subject = "Provide the {package}.wsgi module for every WSGI server of this service"
-        let result = RepoResult(name: "openstack/x", status: .migrated, path: "/w/x", branch: "b", package: "quite_long_pkg")
+        let result = RepoResult(
+            name: "openstack/x", status: .migrated, path: "/w/x", branch: "b", package: "quite_long_pkg")
         let subject = CommitMessageBuilder.subject(plan: plan, result: result)
         #expect(subject == "Provide the quite_long_pkg.wsgi module for every WSGI server of this")
         #expect(subject.count <= 72)
@@ -226,7 +227,10 @@ struct CommitMessageBuilderTests {
         #expect(message.hasSuffix(".org>\nChange-Id: I358b5fe80e9dece6fb223add9b21eccfb8489e0b\n"))
         #expect(!message.hasSuffix("\n\n"))
         let paragraphs = message.split(separator: "\n\n")
-        #expect(paragraphs.last == "Topic: remove-wsgi_scripts\nSigned-off-by: A <a@example.org>\nChange-Id: I358b5fe80e9dece6fb223add9b21eccfb8489e0b\n")
+        #expect(
+            paragraphs.last
+                == "Topic: remove-wsgi_scripts\nSigned-off-by: A <a@example.org>\nChange-Id: I358b5fe80e9dece6fb223add9b21eccfb8489e0b\n"
+        )
         #expect(message.components(separatedBy: "Change-Id:").count == 2)
     }
 }

@@ -49,7 +49,10 @@ struct HTMLReportFormatterTests {
             "nova-api-wsgi script</li>",
         ].joined()
         #expect(html.contains(novaRow))
-        #expect(html.contains(">setup.cfg:31: freezer_api.cmd.api has no *init_app* | see &lt;script&gt;alert(1)&lt;/script&gt; &amp; fix_ it::</td></tr>"))
+        #expect(
+            html.contains(
+                ">setup.cfg:31: freezer_api.cmd.api has no *init_app* | see &lt;script&gt;alert(1)&lt;/script&gt; &amp; fix_ it::</td></tr>"
+            ))
         #expect(html.contains("<span class=\"muted\">not pushed</span>"))
     }
 

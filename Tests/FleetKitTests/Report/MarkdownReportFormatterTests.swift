@@ -30,7 +30,8 @@ struct MarkdownReportFormatterTests {
                 "| openstack/freezer-api |  | needs-attention |  |  |  | 1 | setup.cfg:31: freezer\\_api.cmd.api has no "
                     + "\\*init\\_app\\* \\| see \\<script\\>alert(1)\\</script\\> & fix\\_ it:: |"))
         // A multi-line message becomes one line.
-        #expect(lines.contains("| openstack/heat | heat | failed |  |  |  | 0 | clone failed: could not resolve host |"))
+        #expect(
+            lines.contains("| openstack/heat | heat | failed |  |  |  | 0 | clone failed: could not resolve host |"))
         #expect(lines.contains("- `devstack/lib/nova:12` uses the nova-api-wsgi script"))
         #expect(lines.contains("### openstack/freezer-api"))
         #expect(lines.contains("- `devstack/plugin.sh:7` runs \\`freezer-api-wsgi\\` | tee log"))

@@ -49,7 +49,8 @@ struct ReportWriterTests {
         try withTemporaryDirectory { directory in
             try writeFiles(["file": "x"], under: directory.url)
             #expect(throws: (any Error).self) {
-                try ReportWriter.write(ReportFixtures.summary(), patches: [:], to: directory.url.appendingPathComponent("file/report"))
+                try ReportWriter.write(
+                    ReportFixtures.summary(), patches: [:], to: directory.url.appendingPathComponent("file/report"))
             }
         }
     }

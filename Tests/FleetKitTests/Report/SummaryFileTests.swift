@@ -9,16 +9,20 @@ struct SummaryFileTests {
     func loads() throws {
         try withTemporaryDirectory { directory in
             try ReportWriter.write(ReportFixtures.summary(), patches: [:], to: directory.url)
-            #expect(try SummaryFile.load(from: directory.url.appendingPathComponent("summary.json")) == ReportFixtures.summary())
+            #expect(
+                try SummaryFile.load(from: directory.url.appendingPathComponent("summary.json"))
+                    == ReportFixtures.summary())
         }
     }
 
-    @Test("names the file and the problem", arguments: [
-        ("{not json", "not a JSON object"),
-        ("[1, 2]", "not a JSON object"),
-        ("{\"goal\": \"g\"}", "no \"schema\" field"),
-        ("{\"schema\": \"fleet.summary/v1\", \"goal\": \"g\"}", "missing field \"topic\""),
-    ])
+    @Test(
+        "names the file and the problem",
+        arguments: [
+            ("{not json", "not a JSON object"),
+            ("[1, 2]", "not a JSON object"),
+            ("{\"goal\": \"g\"}", "no \"schema\" field"),
+            ("{\"schema\": \"fleet.summary/v1\", \"goal\": \"g\"}", "missing field \"topic\""),
+        ])
     func unreadable(text: String, reason: String) throws {
         try withTemporaryDirectory { directory in
             try writeFiles(["bad.json": text], under: directory.url)
@@ -36,8 +40,12 @@ struct SummaryFileTests {
             let error = #expect(throws: ReportError.self) {
                 try SummaryFile.load(from: directory.url.appendingPathComponent("v2.json"))
             }
-            #expect(error?.description == "\(directory.path("v2.json")): schema is \"fleet.summary/v2\", expected \"fleet.summary/v1\"")
-            #expect(throws: ReportError.unreadableSummary(path: directory.path("none.json"), reason: "cannot read the file")) {
+            #expect(
+                error?.description
+                    == "\(directory.path("v2.json")): schema is \"fleet.summary/v2\", expected \"fleet.summary/v1\"")
+            #expect(
+                throws: ReportError.unreadableSummary(path: directory.path("none.json"), reason: "cannot read the file")
+            ) {
                 try SummaryFile.load(from: directory.url.appendingPathComponent("none.json"))
             }
         }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Summary merger")
 struct SummaryMergerTests {
-    private func shard(_ repos: [RepoResult], started: TimeInterval, duration: Double, topic: String = "remove-wsgi_scripts")
+    private func shard(
+        _ repos: [RepoResult], started: TimeInterval, duration: Double, topic: String = "remove-wsgi_scripts"
+    )
         -> Summary
     {
         Summary(
@@ -17,9 +19,13 @@ struct SummaryMergerTests {
         let first = shard([ReportFixtures.nova, ReportFixtures.swift], started: 2_000, duration: 30)
         let second = shard([ReportFixtures.keystone, ReportFixtures.heat], started: 1_000, duration: 50.5)
         let merged = try SummaryMerger.merge([first, second])
-        #expect(merged.repos.map(\.name) == ["openstack/nova", "openstack/swift", "openstack/keystone", "openstack/heat"])
-        #expect(merged.totals == ["repos": 4, "migrated": 2, "already-migrated": 0, "up-to-date": 0,
-                                  "not-applicable": 1, "needs-attention": 0, "failed": 1])
+        #expect(
+            merged.repos.map(\.name) == ["openstack/nova", "openstack/swift", "openstack/keystone", "openstack/heat"])
+        #expect(
+            merged.totals == [
+                "repos": 4, "migrated": 2, "already-migrated": 0, "up-to-date": 0,
+                "not-applicable": 1, "needs-attention": 0, "failed": 1,
+            ])
         #expect(merged.started == "1970-01-01T00:16:40Z")
         #expect(merged.durationSeconds == 50.5)
         #expect(merged.schema == "fleet.summary/v1")
@@ -44,13 +50,19 @@ struct SummaryMergerTests {
     func refuses() throws {
         let a = shard([ReportFixtures.nova], started: 0, duration: 1)
         let b = shard([ReportFixtures.swift], started: 0, duration: 1, topic: "other-topic")
-        #expect(throws: ReportError.mismatchedGoal(field: "topic", expected: "remove-wsgi_scripts", found: "other-topic", input: 2)) {
+        #expect(
+            throws: ReportError.mismatchedGoal(
+                field: "topic", expected: "remove-wsgi_scripts", found: "other-topic", input: 2)
+        ) {
             try SummaryMerger.merge([a, b])
         }
         var c = a
         c.goal = "Another goal"
         let error = #expect(throws: ReportError.self) { try SummaryMerger.merge([a, c]) }
-        #expect(error?.description == "summary 2 has goal \"Another goal\", but the first has \"Migrate from wsgi scripts to module paths\": only runs of one goal merge")
+        #expect(
+            error?.description
+                == "summary 2 has goal \"Another goal\", but the first has \"Migrate from wsgi scripts to module paths\": only runs of one goal merge"
+        )
         #expect(throws: ReportError.noSummaries) { try SummaryMerger.merge([]) }
     }
 }
