@@ -3,34 +3,6 @@ import Foundation
 import GitKit
 import Yams
 
-public enum ChangeID {
-    public static func make(project: String, targetBranch: String, topic: String) -> String {
-        "I" + ObjectID.hashBlob(Array("\(project)\n\(targetBranch)\n\(topic)".utf8)).hex
-    }
-    public static func find(in message: String) -> String? {
-        message.split(separator: "\n").last { $0.hasPrefix("Change-Id: ") }.map { String($0.dropFirst(11)) }
-    }
-}
-
-public enum CommitMessageBuilder {
-    public static func message(plan: Plan, result: RepoResult, signedOffBy: String?) -> String {
-        var text = plan.commit.subject + "\n\n" + plan.commit.body + "\n\n\(plan.commit.topicTrailer): \(plan.topic)\n"
-        if let signedOffBy { text += "Signed-off-by: \(signedOffBy)\n" }
-        return text + "Change-Id: \(result.changeId ?? "")\n"
-    }
-}
-
-public enum ReportWriter {
-    public static func write(_ summary: Summary, patches: [String: String], to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"))
-        for (name, patch) in patches {
-            let url = directory.appendingPathComponent("patches/\(Workspace.flatName(name)).patch")
-            try writeAtomically(Data(patch.utf8), to: url)
-        }
-    }
-}
-
 extension RewriterRegistry {
     public static func make(named name: String) -> (any Rewriter)? { name == "wsgi-module-paths" ? InterimRewriter() : nil }
 }

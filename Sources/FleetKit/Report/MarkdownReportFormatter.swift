@@ -1,0 +1,84 @@
+import Foundation
+
+/// `summary.md`: what a person reads first: the status counts, one table row per repo, then the follow-ups.
+public struct MarkdownReportFormatter: ReportFormatter {
+    /// Makes the formatter.
+    public init() {}
+
+    public var fileName: String { "summary.md" }
+
+    /// The Markdown text (GitHub-flavoured tables), ending with a newline.
+    public func render(_ summary: Summary) throws -> String {
+        var lines = [
+            "# \(Self.text(summary.goal))",
+            "",
+            "Topic \(Self.code(summary.topic)) · started \(summary.started) · "
+                + "\(summary.repos.count) \(summary.repos.count == 1 ? "repository" : "repositories") "
+                + "in \(summary.durationText)",
+            "",
+            "| status | repos |",
+            "| --- | ---: |",
+        ]
+        lines += summary.statusCounts.map { "| \($0.status.rawValue) | \($0.count) |" }
+        lines += ["| **total** | **\(summary.repos.count)** |", "", "## Repositories", ""]
+        lines += [
+            "| repo | team | status | new module paths | Change-Id | review | follow-ups | message |",
+            "| --- | --- | --- | --- | --- | --- | ---: | --- |",
+        ]
+        lines += summary.repos.map(Self.row)
+        let withFollowUps = summary.repos.filter { !$0.followUps.isEmpty }
+        if !withFollowUps.isEmpty {
+            lines += ["", "## Follow-ups", "", "References fleet did not rewrite, left for a person:"]
+            for repo in withFollowUps {
+                lines += ["", "### \(Self.text(repo.name))", ""]
+                lines += repo.followUps.map { "- \(Self.code("\($0.file):\($0.line)")) \(Self.text($0.reason))" }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Private
+
+    private static func row(_ repo: RepoResult) -> String {
+        let review: String
+        if let url = repo.reviewUrl, !url.isEmpty {
+            review = url
+        } else {
+            review = repo.status.isReadyForReview && repo.commit != nil ? "not pushed" : ""
+        }
+        let cells = [
+            text(repo.name),
+            text(repo.team ?? ""),
+            repo.status.rawValue,
+            repo.modulePaths.map(code).joined(separator: "<br>"),
+            repo.changeId.map(code) ?? "",
+            review,
+            "\(repo.followUps.count)",
+            text(repo.messageLine ?? ""),
+        ]
+        // Pipes inside code spans too: GitHub splits table cells before it reads code spans.
+        return "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+    }
+
+    /// Free text on one line, with the characters Markdown would read as markup (or HTML) backslash-escaped.
+    private static func text(_ text: String) -> String {
+        var result = ""
+        for character in inline(text) {
+            if "\\`*_<>[]".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A code span on one line, with a fence longer than any run of backticks inside it.
+    private static func code(_ text: String) -> String {
+        let line = inline(text)
+        guard line.contains("`") else { return "`\(line)`" }
+        return "`` \(line) ``"
+    }
+
+    /// One line of text: newlines and runs of whitespace become one space.
+    private static func inline(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

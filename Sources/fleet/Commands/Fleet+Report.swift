@@ -1,0 +1,58 @@
+import ArgumentParser
+import FleetKit
+import Foundation
+
+extension Fleet {
+    /// `fleet report`: merge the summaries of several runs or shards and re-render every report file.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge summary.json files (for example from shards) and re-render the report.",
+            discussion: """
+                Each SUMMARY.json is read with the patches/ folder beside it. A repository found in several \
+                inputs takes its result (and patch) from the last one given. Exits 0 when every repository \
+                ended in a success status, 1 otherwise, 64 for unreadable input.
+                """)
+
+        @Argument(help: "summary.json files written by fleet run (later files win for the same repository).")
+        var summaries: [String]
+
+        @Option(name: .customLong("report-dir"), help: "The folder to write the merged report to.")
+        var reportDir: String
+
+        func validate() throws {
+            if summaries.isEmpty { throw ValidationError("give at least one summary.json") }
+        }
+
+        func run() throws {
+            let inputs = summaries.map { URL(fileURLWithPath: $0) }
+            let merged: Summary
+            var patches: [String: String] = [:]
+            do {
+                let loaded = try inputs.map(SummaryFile.load(from:))
+                merged = try SummaryMerger.merge(loaded)
+                // Each repo's patch comes from the input its result came from: the last one that has the repo.
+                for (input, summary) in zip(inputs, loaded) {
+                    let folder = input.deletingLastPathComponent().appendingPathComponent("patches")
+                    for repo in summary.repos {
+                        let file = folder.appendingPathComponent(ReportWriter.patchFileName(for: repo.name))
+                        // nil removes an earlier input's patch: a later result without a patch has no commit to show.
+                        patches[repo.name] = try? String(contentsOf: file, encoding: .utf8)
+                    }
+                }
+            } catch let error as ReportError {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                throw ExitCode(64)
+            }
+            let directory = URL(fileURLWithPath: reportDir)
+            try ReportWriter.write(merged, patches: patches, to: directory)
+            let counts = RepoStatus.allCases.compactMap { status in
+                merged.totals[status.rawValue].flatMap { $0 > 0 ? "\($0) \(status.rawValue)" : nil }
+            }.joined(separator: ", ")
+            print("report: \(directory.appendingPathComponent("summary.md").path)")
+            print(
+                "\(merged.repos.count) repositories from \(inputs.count) summaries"
+                    + (counts.isEmpty ? "" : ": \(counts)"))
+            if !merged.isSuccess { throw ExitCode(1) }
+        }
+    }
+}

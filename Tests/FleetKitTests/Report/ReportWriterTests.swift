@@ -1,0 +1,57 @@
+import FleetKit
+import FleetTestSupport
+import Foundation
+import Testing
+
+@Suite("Report writer")
+struct ReportWriterTests {
+    @Test("writes the four files and one patch per repo into a folder it makes")
+    func writesEverything() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.url.appendingPathComponent("deep/report")
+            let summary = ReportFixtures.summary()
+            try ReportWriter.write(
+                summary, patches: ["openstack/nova": "From 0123 Mon Sep 17 00:00:00 2001\nnova patch\n"], to: folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(names == ["patches", "status.rst", "summary.html", "summary.json", "summary.md"])
+            #expect(try Summary.load(from: folder.appendingPathComponent("summary.json")) == summary)
+            #expect(readFile("summary.md", under: folder) == (try MarkdownReportFormatter().render(summary)))
+            #expect(readFile("status.rst", under: folder) == (try StatusRSTFormatter().render(summary)))
+            #expect(readFile("summary.html", under: folder) == (try HTMLReportFormatter().render(summary)))
+            #expect(readFile("patches/openstack__nova.patch", under: folder)?.hasSuffix("nova patch\n") == true)
+        }
+    }
+
+    @Test("replaces existing files, keeps other patches, and leaves no temporary files")
+    func rewrites() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.url
+            try writeFiles(["summary.md": "old\n", "patches/openstack__old.patch": "kept\n"], under: folder)
+            var summary = ReportFixtures.summary()
+            summary.repos = [ReportFixtures.nova]
+            summary.totals = Summary.totals(of: summary.repos)
+            try ReportWriter.write(summary, patches: ["openstack/nova": "new\n"], to: folder)
+            #expect(readFile("summary.md", under: folder)?.contains("| openstack/nova | nova | migrated |") == true)
+            #expect(readFile("patches/openstack__old.patch", under: folder) == "kept\n")
+            let all = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+            #expect(!all.contains { $0.hasSuffix(".tmp") })
+        }
+    }
+
+    @Test("names patch files after the repo, namespace and repo joined by two underscores")
+    func patchNames() {
+        #expect(ReportWriter.patchFileName(for: "openstack/nova") == "openstack__nova.patch")
+        #expect(ReportWriter.patchFileName(for: "x/networking-bagpipe") == "x__networking-bagpipe.patch")
+    }
+
+    @Test("fails with the file system's error when the folder cannot be made")
+    func unwritable() throws {
+        try withTemporaryDirectory { directory in
+            try writeFiles(["file": "x"], under: directory.url)
+            #expect(throws: (any Error).self) {
+                try ReportWriter.write(
+                    ReportFixtures.summary(), patches: [:], to: directory.url.appendingPathComponent("file/report"))
+            }
+        }
+    }
+}
