@@ -48,6 +48,8 @@ final class RemoteCallbackContext {
     var attempts = 0
     var rejectedReferences: [(reference: String, status: String)] = []
     var serverMessages = ""
+    /// Why a callback stopped the operation (cancelled, out of credentials), with the code it returned.
+    var abort: (code: Int32, message: String)?
 
     init(options: RemoteOptions, url: String) {
         self.options = options
@@ -60,10 +62,7 @@ final class RemoteCallbackContext {
         callbacks.transfer_progress = { stats, payload in
             guard let stats, let payload else { return 0 }
             let context = Unmanaged<RemoteCallbackContext>.fromOpaque(payload).takeUnretainedValue()
-            if context.options.isCancelled?() == true {
-                git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "cancelled")
-                return GIT_EUSER.rawValue
-            }
+            if context.options.isCancelled?() == true { return context.stop(GIT_EUSER.rawValue, "cancelled") }
             let value = stats.pointee
             context.options.progress?(
                 TransferProgress(
@@ -76,7 +75,7 @@ final class RemoteCallbackContext {
             let context = Unmanaged<RemoteCallbackContext>.fromOpaque(payload).takeUnretainedValue()
             let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
             context.serverMessages += String(decoding: bytes, as: UTF8.self)
-            return context.options.isCancelled?() == true ? GIT_EUSER.rawValue : 0
+            return context.options.isCancelled?() == true ? context.stop(GIT_EUSER.rawValue, "cancelled") : 0
         }
         callbacks.push_update_reference = { reference, status, payload in
             guard let payload else { return 0 }
@@ -110,10 +109,7 @@ final class RemoteCallbackContext {
         let credentials = options.credentials
         guard attempts <= max(credentials.maxAttempts, 1) else {
             // Without this message git_error_last() would hold a stale, unrelated one (spike pitfall 14).
-            git_error_set_str(
-                Int32(GIT_ERROR_NET.rawValue),
-                "authentication failed for \(redactedURL(url)) after \(attempts - 1) attempt(s)")
-            return GIT_EAUTH.rawValue
+            return stop(GIT_EAUTH.rawValue, "authentication failed for \(redactedURL(url)) after \(attempts - 1) attempt(s)")
         }
         let user = usernameFromURL ?? credentials.username ?? "git"
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
@@ -128,8 +124,27 @@ final class RemoteCallbackContext {
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
             return git_credential_username_new(out, user)
         }
-        git_error_set_str(
-            Int32(GIT_ERROR_NET.rawValue), "no credentials for \(redactedURL(url)) (the server asked for them)")
-        return GIT_EAUTH.rawValue
+        return stop(GIT_EAUTH.rawValue, "no credentials for \(redactedURL(url)) (the server asked for them)")
+    }
+
+    /// Records why a callback stops the operation, sets it as libgit2's last error, and returns `code`.
+    private func stop(_ code: Int32, _ message: String) -> Int32 {
+        abort = (code, message)
+        git_error_set_str(Int32(GIT_ERROR_NET.rawValue), message)
+        return code
+    }
+
+    /// Checks the return code of the operation these callbacks served.
+    ///
+    /// When a callback stopped it, the error carries the callback's reason: libgit2 may overwrite the last
+    /// error while it unwinds (a cancelled `file://` clone reported "object not found - failed to find pack entry").
+    func check(_ rc: Int32, _ function: @autoclosure () -> String) throws(GitError) {
+        guard rc < 0 else { return }
+        if let abort {
+            throw GitError(
+                code: .init(rawValue: abort.code), rawCode: abort.code, errorClass: Int32(GIT_ERROR_NET.rawValue),
+                function: function(), message: abort.message)
+        }
+        try GitKit.check(rc, function())
     }
 }

@@ -14,6 +14,13 @@ public struct FileChange: Sendable, Equatable {
     public var oldPath: String
     /// The path after.
     public var path: String
+
+    /// Makes a file change, as `changes(from:to:)` reports one.
+    public init(kind: Kind, oldPath: String, path: String) {
+        self.kind = kind
+        self.oldPath = oldPath
+        self.path = path
+    }
 }
 
 extension Repository {

@@ -14,7 +14,7 @@ extension Repository {
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &fetchOptions.callbacks)
         let rc = withExtendedLifetime(context) { git_remote_fetch(remote, nil, &fetchOptions, nil) }
-        try check(rc, "git_remote_fetch(\(redactedURL(url)))")
+        try context.check(rc, "git_remote_fetch(\(redactedURL(url)))")
     }
 
     /// The URL of `remote`, or nil when there is no such remote.
@@ -46,7 +46,7 @@ extension Repository {
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &callbacks)
         return try withExtendedLifetime(context) { () throws(GitError) -> String in
-            try check(git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect")
+            try context.check(git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect")
             defer { git_remote_disconnect(remote) }
             var buffer = git_buf()
             defer { git_buf_dispose(&buffer) }
@@ -76,7 +76,7 @@ extension Repository {
         let rc = withExtendedLifetime(context) { withStrArray(refspecs) { git_remote_push(remote, $0, &pushOptions) } }
         let messages = context.serverMessages.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            try check(rc, "git_remote_push(\(redactedURL(url)))")
+            try context.check(rc, "git_remote_push(\(redactedURL(url)))")
         } catch {
             guard !messages.isEmpty else { throw error }
             throw GitError(

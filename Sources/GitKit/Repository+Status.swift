@@ -13,6 +13,13 @@ public struct StatusEntry: Sendable, Equatable {
     public var staged: Change?
     /// The change between the index and the work tree, if any.
     public var unstaged: Change?
+
+    /// Makes a status entry, as `status()` reports one.
+    public init(path: String, staged: Change?, unstaged: Change?) {
+        self.path = path
+        self.staged = staged
+        self.unstaged = unstaged
+    }
 }
 
 extension Repository {

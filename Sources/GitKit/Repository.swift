@@ -69,7 +69,7 @@ public final class Repository {
                 return git_clone(&repository, url, path, &cloneOptions)
             }
         }
-        try check(rc, "git_clone(\(redactedURL(url)))")
+        try context.check(rc, "git_clone(\(redactedURL(url)))")
         guard let repository else { throw GitError(function: "git_clone", message: "no repository returned") }
         return Repository(repository)
     }
