@@ -18,9 +18,13 @@ public struct ProcessOutput: Sendable, Equatable {
 /// Runs child processes synchronously, for python verification and for tests.
 public enum ProcessRunner {
     /// Runs `executable` (a path, or a name looked up on `PATH`) to completion.
+    ///
+    /// Output is collected in temporary files, not pipes: a process started at the same moment from another
+    /// thread (a test server, say) can inherit a pipe's write end and hold it open forever, so waiting for a
+    /// pipe's end of file can hang; waiting for the child's exit cannot.
     /// - Parameters:
     ///   - environment: variables added to (or replacing) this process's environment.
-    ///   - input: bytes written to the child's stdin, then closed.
+    ///   - input: bytes the child reads on stdin.
     /// - Throws: when the executable cannot be started.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
@@ -36,37 +40,32 @@ public enum ProcessRunner {
         }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let stdout = Pipe()
-        let stderr = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-process-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        let inURL = scratch.appendingPathComponent("stdin")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inURL.path, contents: input ?? Data())
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        let inHandle = try FileHandle(forReadingFrom: inURL)
+        defer {
+            try? out.close()
+            try? err.close()
+            try? inHandle.close()
+        }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : inHandle
         try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        // Drain both pipes at once: a child blocked on a full stderr pipe would never exit.
-        let errorBox = OutputBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile())
-        }
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
         return ProcessOutput(
             status: process.terminationStatus,
             wasSignalled: process.terminationReason == .uncaughtSignal,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errorBox.get(), as: UTF8.self))
+            stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
     }
-}
-
-private final class OutputBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
 }
