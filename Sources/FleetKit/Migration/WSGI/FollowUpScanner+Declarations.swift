@@ -8,7 +8,7 @@ extension FollowUpScanner {
         var found: [FollowUp] = []
         if try tree.isFile("setup.py") {
             let text = try tree.readText("setup.py")
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            for (index, line) in TextLines.split(text).enumerated()
             where line.contains("wsgi_scripts") {
                 found.append(
                     FollowUp(
@@ -19,7 +19,7 @@ extension FollowUpScanner {
         if try tree.isFile("pyproject.toml") {
             let text = try tree.readText("pyproject.toml")
             var table = ""
-            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, raw) in TextLines.split(text).enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
                 if line.hasPrefix("[") {
                     table = line.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: " ", with: "")
@@ -45,7 +45,7 @@ extension FollowUpScanner {
     static func apidocFollowUp(in tree: RepositoryTree, package: String, modules: [String]) throws -> FollowUp? {
         let path = "doc/source/conf.py"
         guard !modules.isEmpty, try tree.isFile(path) else { return nil }
-        let lines = try tree.readText(path).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextLines.split(try tree.readText(path))
         guard lines.contains(where: { $0.contains("apidoc") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
         else { return nil }
         let excluded = lines.firstIndex { $0.contains("apidoc_excluded_paths") }

@@ -52,7 +52,7 @@ struct FollowUpScanner {
             }
             guard hit else { continue }
             let text = String(decoding: data, as: UTF8.self)
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in TextLines.split(text).enumerated() {
                 if let reason = reason(for: line, in: file) {
                     found.append(FollowUp(file: file, line: index + 1, reason: reason))
                 }

@@ -16,7 +16,7 @@ struct MigrationVerifier {
     func verify(_ pending: PendingMigration) throws {
         try compile(pending.pythonFiles)
         for check in pending.moduleChecks {
-            let lines = try tree.readText(check.file).split(separator: "\n").map {
+            let lines = TextLines.split(try tree.readText(check.file)).map {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard lines.contains(check.importStatement), lines.contains(check.call) else {

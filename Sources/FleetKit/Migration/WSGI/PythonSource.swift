@@ -20,7 +20,7 @@ enum PythonSource {
     /// `name: T =`, or an import that ends in `name` (`from x import name`, `import x as name`).
     static func definesName(_ name: String, in text: String) -> Bool {
         var continuingImport = false
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for raw in TextLines.split(text) {
             let line = Substring(raw)
             if continuingImport {
                 if importedNames(in: line).contains(name) { return true }
@@ -52,7 +52,7 @@ enum PythonSource {
     /// folder.
     static func relativeImportLines(in text: String) -> [Int] {
         var result: [Int] = []
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }).enumerated() {
+        for (index, line) in TextLines.split(text).enumerated() {
             if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("from .") { result.append(index + 1) }
         }
         return result
@@ -61,7 +61,7 @@ enum PythonSource {
     /// `text` with each relative import one level deeper (`from . import x` → `from .. import x`), for a module
     /// moved from `pkg/wsgi.py` to `pkg/wsgi/__init__.py`.
     static func deepeningRelativeImports(in text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = TextLines.split(text).map(String.init)
         for index in lines.indices {
             let indent = lines[index].prefix { $0 == " " || $0 == "\t" }
             let rest = lines[index].dropFirst(indent.count)
@@ -78,7 +78,7 @@ enum PythonSource {
     private static func importedNames(in list: Substring) -> [String] {
         let cleaned = list.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return cleaned.split(separator: ",").compactMap { item in
-            let words = item.split(whereSeparator: { " \t()\\".contains($0) })
+            let words = item.split(whereSeparator: { " \t\r()\\".contains($0) })
             return words.last.map(String.init)
         }
     }

@@ -12,7 +12,7 @@ enum UWSGIIniRewriter {
     /// `text` with every `wsgi-file` naming a script in `modules` (script → module path) rewritten, and the 1-based
     /// lines changed; nil when nothing changed.
     static func rewrite(_ text: String, modules: [String: String]) -> (text: String, lines: [Int])? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = TextLines.split(text).map(String.init)
         var changed: [Int] = []
         for index in lines.indices {
             guard let rewritten = rewriteLine(lines[index], modules: modules) else { continue }

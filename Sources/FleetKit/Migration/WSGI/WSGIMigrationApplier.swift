@@ -19,7 +19,7 @@ struct WSGIMigrationApplier {
             if !PythonSource.relativeImportLines(in: text).isEmpty {
                 try tree.write(PythonSource.deepeningRelativeImports(in: text), to: initFile)
             }
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            for (index, line) in TextLines.split(text).enumerated()
             where line.contains("__file__") {
                 followUps.append(
                     FollowUp(
