@@ -399,6 +399,38 @@ struct WSGIModulePathsRewriterTests {
         }
     }
 
+    @Test("a moved wsgi.py that does not compile fails verification: needs-attention, naming py_compile")
+    func compileFailure() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(
+                [
+                    "setup.cfg": "[metadata]\nname = openstack-placement\n\n[entry_points]\nwsgi_scripts =\n"
+                        + "    placement-api = placement.wsgi:init_application\n",
+                    "placement/__init__.py": "",
+                    "placement/wsgi.py": "def init_application():\n    print \"python 2\"\n",
+                ], under: dir.url)
+            let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/placement"))
+            let reason = try #require(report.outcome.attentionReason)
+            #expect(reason.hasPrefix("verification failed: python3 -m py_compile failed:"))
+            #expect(reason.contains("placement/wsgi/__init__.py"))
+            #expect(!ServiceFixture.listing(dir.url).contains { $0.contains("__pycache__") })
+        }
+    }
+
+    @Test("running again on a migrated tree is already-migrated and writes nothing")
+    func rerun() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(ServiceFixture.nova(), under: dir.url)
+            let first = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
+            #expect(first.outcome == .migrated)
+            let before = ServiceFixture.listing(dir.url).map { readFile($0, under: dir.url) }
+            let second = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
+            #expect(second.outcome == .alreadyMigrated)
+            #expect(second.changedPaths.isEmpty)
+            #expect(ServiceFixture.listing(dir.url).map { readFile($0, under: dir.url) } == before)
+        }
+    }
+
     @Test("the registry makes the rewriter by name")
     func registry() {
         #expect(RewriterRegistry.make(named: "wsgi-module-paths") is WSGIModulePathsRewriter)

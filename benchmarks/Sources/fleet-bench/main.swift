@@ -1,7 +1,9 @@
 import Foundation
 
 // fleet-bench: micro-benchmarks that need FleetKit in-process. Whole-run timings are scripts in benchmarks/.
-let benchmarks: [String: () throws -> Void] = [:]
+let benchmarks: [String: () throws -> Void] = [
+    "rewrite": RewriteBenchmark.run
+]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""
 guard let benchmark = benchmarks[name] else {

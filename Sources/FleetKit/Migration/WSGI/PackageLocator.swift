@@ -1,7 +1,7 @@
 /// Finds a repository's import package the way the goal's authors did by hand.
 ///
 /// Order: the manifest's `package:`, then `[files] packages` in `setup.cfg`, then `[metadata] name` with `-` as `_`,
-/// then the single top-level folder holding `__init__.py`. A candidate counts only when its folder holds
+/// then the package every `wsgi_scripts` target lives in, then the single top-level folder holding `__init__.py`. A candidate counts only when its folder holds
 /// `__init__.py`, because the modules go inside it.
 struct PackageLocator {
     /// The repository's files.
@@ -33,6 +33,8 @@ struct PackageLocator {
             if try isPackage(candidate) { return candidate }
             if try isPackage(candidate.lowercased()) { return candidate.lowercased() }
         }
+        let roots = Set(targetModules.compactMap { $0.split(separator: ".").first.map(String.init) })
+        if roots.count == 1, let root = roots.first, try isPackage(root) { return root }
         let topLevel = try tree.contents(of: "").sorted().filter {
             !$0.hasPrefix(".") && PythonSource.isIdentifier($0) && !["tests", "doc", "docs", "tools"].contains($0)
         }.filter { try isPackage($0) }
