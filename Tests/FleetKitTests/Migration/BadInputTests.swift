@@ -49,9 +49,11 @@ struct BadInputTests {
         #expect(report.outcome.attentionReason == "setup.cfg:1: key before any section header")
     }
 
-    @Test("a symlink leading out of the clone is refused and nothing outside is read or written", arguments: [
-        "setup.cfg", "nova/wsgi", "releasenotes/notes",
-    ])
+    @Test(
+        "a symlink leading out of the clone is refused and nothing outside is read or written",
+        arguments: [
+            "setup.cfg", "nova/wsgi", "releasenotes/notes",
+        ])
     func symlinkOut(_ link: String) throws {
         try withTemporaryDirectory { outside in
             try withTemporaryDirectory { dir in
@@ -67,7 +69,9 @@ struct BadInputTests {
                 let destination = link == "setup.cfg" ? outside.url.appendingPathComponent("setup.cfg") : outside.url
                 try FileManager.default.createSymbolicLink(at: linkURL, withDestinationURL: destination)
                 let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
-                #expect(report.outcome.attentionReason?.contains("\(link) is a symlink leading out of the repository") == true)
+                #expect(
+                    report.outcome.attentionReason?.contains("\(link) is a symlink leading out of the repository")
+                        == true)
                 #expect(ServiceFixture.listing(outside.url) == ["setup.cfg"])
                 #expect(readFile("setup.cfg", under: outside.url) == ServiceFixture.novaSetupCfg)
             }

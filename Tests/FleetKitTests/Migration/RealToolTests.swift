@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import FleetKit
 import FleetTestSupport
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The virtualenv holding reno, gunicorn and pbr (`FLEET_TEST_VENV`), when it has `tool`.
 private func venvTool(_ tool: String) -> String? {
@@ -55,7 +56,11 @@ struct RealToolTests {
         try withTemporaryDirectory { dir in
             let report = try migratedService(in: dir, body: "reno")
             let note = try #require(report.releaseNote)
-            try writeFiles(["releasenotes/config.yaml": "---\nsections:\n  - [features, New Features]\n  - [upgrade, Upgrade Notes]\n"], under: dir.url)
+            try writeFiles(
+                [
+                    "releasenotes/config.yaml":
+                        "---\nsections:\n  - [features, New Features]\n  - [upgrade, Upgrade Notes]\n"
+                ], under: dir.url)
             for arguments in [
                 ["init", "-q", "-b", "master"], ["add", "-A"],
                 ["-c", "user.name=Fixture", "-c", "user.email=fixture@example.org", "commit", "-q", "-m", "Migrate"],
@@ -73,7 +78,8 @@ struct RealToolTests {
     // Needs gunicorn from FLEET_TEST_VENV; CI installs it (.ci/run), other runs skip with this reason.
     @Test(
         "gunicorn serves <pkg>.wsgi.api:application and answers a GET with the app's body",
-        .enabled(if: venvTool("gunicorn") != nil, "gunicorn not found: set FLEET_TEST_VENV to a virtualenv with gunicorn"),
+        .enabled(
+            if: venvTool("gunicorn") != nil, "gunicorn not found: set FLEET_TEST_VENV to a virtualenv with gunicorn"),
         .timeLimit(.minutes(1)))
     func gunicornServes() throws {
         let gunicorn = try #require(venvTool("gunicorn"))
@@ -86,7 +92,9 @@ struct RealToolTests {
             let server = Process()
             server.executableURL = URL(fileURLWithPath: python)
             server.arguments = [
-                "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                "-c",
+                "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+                    + "os.execv(sys.argv[1], sys.argv[1:])",
                 gunicorn, "--bind", "127.0.0.1:\(port)", "--workers", "1", "--chdir", dir.url.path,
                 "ironic.wsgi.api:application",
             ]
@@ -99,7 +107,8 @@ struct RealToolTests {
                 server.terminate()
                 server.waitUntilExit()
             }
-            let fetch = "import urllib.request, sys\n"
+            let fetch =
+                "import urllib.request, sys\n"
                 + "print(urllib.request.urlopen('http://127.0.0.1:\(port)/', timeout=2).read().decode(), end='')"
             let deadline = Date().addingTimeInterval(20)
             var body = ""
@@ -127,13 +136,16 @@ struct RealToolTests {
             try withTemporaryDirectory { out in
                 _ = try migratedService(in: dir, body: "wheel")
                 let build = try ProcessRunner.run(
-                    pip, ["wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", out.url.path, dir.url.path],
+                    pip,
+                    ["wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", out.url.path, dir.url.path],
                     environment: ["PBR_VERSION": "1.0.0", "PIP_DISABLE_PIP_VERSION_CHECK": "1"])
                 try #require(build.isSuccess, "pip wheel: \(build.stdout)\(build.stderr)")
                 let wheel = try #require(
                     try FileManager.default.contentsOfDirectory(atPath: out.url.path).first { $0.hasSuffix(".whl") })
-                let list = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n"
-                    + "    print(n)\n    if n.endswith('entry_points.txt'):\n        sys.stderr.write(z.read(n).decode())\n"
+                let list =
+                    "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n"
+                    + "    print(n)\n    if n.endswith('entry_points.txt'):\n"
+                    + "        sys.stderr.write(z.read(n).decode())\n"
                 let listing = try ProcessRunner.run(python, ["-c", list, out.url.appendingPathComponent(wheel).path])
                 let names = listing.stdout.split(separator: "\n").map(String.init)
                 #expect(names.contains("ironic/wsgi/api.py"))
@@ -148,9 +160,9 @@ struct RealToolTests {
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 private func freePort() throws -> Int {
     #if canImport(Glibc)
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else
-    let fd = socket(AF_INET, SOCK_STREAM, 0)
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
     #endif
     guard fd >= 0 else { throw MigrationProblem("socket failed") }
     defer { close(fd) }
@@ -160,7 +172,9 @@ private func freePort() throws -> Int {
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+        }
     }
     guard bound else { throw MigrationProblem("bind failed") }
     return Int(UInt16(bigEndian: address.sin_port))

@@ -55,7 +55,9 @@ enum ServiceFixture {
             "nova/api/metadata/__init__.py": "",
             "nova/api/metadata/wsgi.py": factoryModule("init_application", body: "metadata"),
         ]
-        if releaseNotes { files["releasenotes/notes/old-note-0123456789abcdef.yaml"] = "---\nfixes:\n  - |\n    Old.\n" }
+        if releaseNotes {
+            files["releasenotes/notes/old-note-0123456789abcdef.yaml"] = "---\nfixes:\n  - |\n    Old.\n"
+        }
         return files
     }
 
@@ -93,7 +95,8 @@ enum ServiceFixture {
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+            if FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             {
                 files.append(path)

@@ -85,9 +85,14 @@ struct SetupCfgGoldenTests {
                 """),
         Variant(
             name: "the value on the key line, the last key of the file, no final newline",
-            before: "[metadata]\nname = ironic\n\n[entry_points]\noslo.config.opts =\n    ironic = ironic.conf.opts:list_opts\n"
+            before:
+                "[metadata]\nname = ironic\n\n[entry_points]\noslo.config.opts =\n"
+                + "    ironic = ironic.conf.opts:list_opts\n"
                 + "wsgi_scripts = ironic-api-wsgi = ironic.api.wsgi:initialize_wsgi_app",
-            after: "[metadata]\nname = ironic\n\n[entry_points]\noslo.config.opts =\n    ironic = ironic.conf.opts:list_opts\n"),
+            after:
+                "[metadata]\nname = ironic\n\n[entry_points]\noslo.config.opts =\n"
+                + "    ironic = ironic.conf.opts:list_opts\n"
+        ),
     ]
 
     @Test("removes wsgi_scripts and keeps every other byte", arguments: variants)
@@ -98,7 +103,8 @@ struct SetupCfgGoldenTests {
                     "setup.cfg": variant.before, "ironic/__init__.py": "", "ironic/api/__init__.py": "",
                     "ironic/api/wsgi.py": ServiceFixture.factoryModule("initialize_wsgi_app", body: "ironic"),
                 ], under: dir.url)
-            let pending = WSGIModulePathsRewriter().rewrite(root: dir.url, request: ServiceFixture.request("openstack/ironic"))
+            let pending = WSGIModulePathsRewriter().rewrite(
+                root: dir.url, request: ServiceFixture.request("openstack/ironic"))
             #expect(pending.report.outcome == .migrated)
             #expect(pending.report.servers.first?.target == "ironic.api.wsgi:initialize_wsgi_app")
             #expect(try Data(contentsOf: dir.url.appendingPathComponent("setup.cfg")) == Data(variant.after.utf8))

@@ -124,7 +124,9 @@ struct WSGIModulePathsRewriterTests {
             #expect(cfn.contains("from heat.httpd import heat_api_cfn\n"))
             #expect(cfn.contains("        application = heat_api_cfn.init_application()\n"))
             // The [entry_points] section held only wsgi_scripts, and it was the last one: it goes with its blank line.
-            #expect(readFile("setup.cfg", under: dir.url) == "[metadata]\nname = openstack-heat\n\n[files]\npackages =\n    heat\n")
+            #expect(
+                readFile("setup.cfg", under: dir.url)
+                    == "[metadata]\nname = openstack-heat\n\n[files]\npackages =\n    heat\n")
             #expect(report.releaseNote == nil)
         }
     }
@@ -134,7 +136,8 @@ struct WSGIModulePathsRewriterTests {
         try withTemporaryDirectory { dir in
             try writeFiles(ServiceFixture.nova(), under: dir.url)
             let request = ServiceFixture.request(
-                "openstack/nova", servers: ["nova-api-wsgi": .name("osapi_compute"), "nova-metadata-wsgi": .name("metadata")])
+                "openstack/nova",
+                servers: ["nova-api-wsgi": .name("osapi_compute"), "nova-metadata-wsgi": .name("metadata")])
             let report = rewriter.migrate(root: dir.url, request: request)
             #expect(report.outcome == .migrated)
             #expect(report.servers.map(\.file) == ["nova/wsgi/osapi_compute.py", "nova/wsgi/metadata.py"])
@@ -173,7 +176,8 @@ struct WSGIModulePathsRewriterTests {
     @Test("an existing <pkg>/wsgi.py that is the target moves to <pkg>/wsgi/__init__.py (placement)")
     func wsgiModuleIsTarget() throws {
         try withTemporaryDirectory { dir in
-            let original = "import os\n\nfrom . import deploy\n\nCONF_DIR = os.path.dirname(__file__)\n\n\n"
+            let original =
+                "import os\n\nfrom . import deploy\n\nCONF_DIR = os.path.dirname(__file__)\n\n\n"
                 + "def init_application():\n    return deploy.loadapp()\n"
             try writeFiles(
                 [
@@ -251,7 +255,8 @@ struct WSGIModulePathsRewriterTests {
         try withTemporaryDirectory { dir in
             var files = ServiceFixture.nova()
             files["nova/wsgi/__init__.py"] = ""
-            files["nova/wsgi/api.py"] = "from nova.api.openstack.compute import wsgi\n\napplication = wsgi.init_application()\n"
+            files["nova/wsgi/api.py"] =
+                "from nova.api.openstack.compute import wsgi\n\napplication = wsgi.init_application()\n"
             files["nova/wsgi/metadata.py"] = "application = None\n"
             try writeFiles(files, under: dir.url)
             let report = rewriter.migrate(
@@ -286,7 +291,8 @@ struct WSGIModulePathsRewriterTests {
             try writeFiles(files, under: dir.url)
             let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
             let reason = try #require(report.outcome.attentionReason)
-            #expect(reason.contains("setup.cfg:25: nova/api/openstack/compute/wsgi.py does not define init_application"))
+            #expect(
+                reason.contains("setup.cfg:25: nova/api/openstack/compute/wsgi.py does not define init_application"))
             #expect(reason.contains("setup.cfg:26: target module nova.api.metadata.wsgi of nova-metadata-wsgi"))
             #expect(ServiceFixture.listing(dir.url) == files.keys.sorted())
         }
@@ -295,7 +301,8 @@ struct WSGIModulePathsRewriterTests {
     @Test("wsgi_scripts in pyproject.toml is reported with its line")
     func pyprojectDeclaration() throws {
         try withTemporaryDirectory { dir in
-            let pyproject = "[project]\nname = \"zun\"\n\n[project.entry-points.\"wsgi_scripts\"]\n"
+            let pyproject =
+                "[project]\nname = \"zun\"\n\n[project.entry-points.\"wsgi_scripts\"]\n"
                 + "zun-api-wsgi = \"zun.api.wsgi:init_application\"\n"
             try writeFiles(["pyproject.toml": pyproject, "zun/__init__.py": ""], under: dir.url)
             let alone = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/zun"))
@@ -335,19 +342,24 @@ struct WSGIModulePathsRewriterTests {
     func followUps() throws {
         try withTemporaryDirectory { dir in
             var files = ServiceFixture.nova()
-            files["devstack/lib/nova"] = "#!/bin/bash\nfunction start {\n    run_process n-api \"$NOVA_BIN_DIR/nova-api-wsgi\"\n}\n"
+            files["devstack/lib/nova"] =
+                "#!/bin/bash\nfunction start {\n    run_process n-api \"$NOVA_BIN_DIR/nova-api-wsgi\"\n}\n"
             files["doc/source/admin/uwsgi.rst"] = "uWSGI\n=====\n\nRun ``nova-metadata-wsgi`` behind uwsgi.\n"
-            files["httpd/nova-api.conf"] = "<VirtualHost *:8774>\n    WSGIScriptAlias / /usr/bin/nova-api-wsgi\n</VirtualHost>\n"
-            files["etc/systemd/nova-api.service"] = "[Service]\nExecStart=/usr/bin/uwsgi --wsgi-file /usr/bin/nova-api-wsgi\n"
-            files["doc/source/conf.py"] = "extensions = [\n    'sphinxcontrib.apidoc',\n]\napidoc_module_dir = '../../nova'\n"
+            files["httpd/nova-api.conf"] =
+                "<VirtualHost *:8774>\n    WSGIScriptAlias / /usr/bin/nova-api-wsgi\n</VirtualHost>\n"
+            files["etc/systemd/nova-api.service"] =
+                "[Service]\nExecStart=/usr/bin/uwsgi --wsgi-file /usr/bin/nova-api-wsgi\n"
+            files["doc/source/conf.py"] =
+                "extensions = [\n    'sphinxcontrib.apidoc',\n]\napidoc_module_dir = '../../nova'\n"
             files["README.rst"] = "nova-api-wsgi-extra is another thing entirely\n"
             try writeFiles(files, under: dir.url)
             let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
             #expect(report.outcome == .migrated)
-            #expect(report.followUps.map { "\($0.file):\($0.line)" } == [
-                "devstack/lib/nova:3", "doc/source/admin/uwsgi.rst:4", "doc/source/conf.py:4",
-                "etc/systemd/nova-api.service:2", "httpd/nova-api.conf:2",
-            ])
+            #expect(
+                report.followUps.map { "\($0.file):\($0.line)" } == [
+                    "devstack/lib/nova:3", "doc/source/admin/uwsgi.rst:4", "doc/source/conf.py:4",
+                    "etc/systemd/nova-api.service:2", "httpd/nova-api.conf:2",
+                ])
             #expect(report.followUps[0].reason.contains("devstack plugin references the nova-api-wsgi script"))
             #expect(report.followUps[1].reason.contains("use nova.wsgi.metadata:application instead"))
             #expect(report.followUps[2].reason.contains("apidoc_excluded_paths"))
@@ -369,7 +381,8 @@ struct WSGIModulePathsRewriterTests {
             ]
             try writeFiles(files, under: dir.url)
             let request = ServiceFixture.request(
-                "openstack/keystone", servers: ["keystone-wsgi-admin": .name("api"), "keystone-wsgi-public": .name("api")])
+                "openstack/keystone",
+                servers: ["keystone-wsgi-admin": .name("api"), "keystone-wsgi-public": .name("api")])
             let report = rewriter.migrate(root: dir.url, request: request)
             let reason = try #require(report.outcome.attentionReason)
             #expect(reason.hasPrefix("setup.cfg:6: scripts keystone-wsgi-admin (setup.cfg:5) and keystone-wsgi-public"))
@@ -384,7 +397,8 @@ struct WSGIModulePathsRewriterTests {
             #expect(migrated.removedScripts == ["keystone-wsgi-admin", "keystone-wsgi-public"])
             #expect(readFile("keystone/wsgi/admin.py", under: dir.url) == nil)
             #expect(
-                readFile("keystone/wsgi/api.py", under: dir.url)?.contains("wsgi.initialize_public_application()") == true)
+                readFile("keystone/wsgi/api.py", under: dir.url)?.contains("wsgi.initialize_public_application()")
+                    == true)
             #expect(readFile("setup.cfg", under: dir.url) == "[metadata]\nname = keystone\n")
         }
     }

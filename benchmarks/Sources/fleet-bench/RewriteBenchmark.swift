@@ -7,7 +7,8 @@ enum RewriteBenchmark {
     static let runs = 10
 
     static func run() throws {
-        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fleet-bench-\(UUID().uuidString)")
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "fleet-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let files = novaSizedTree()
         try write(files, under: root)
@@ -38,7 +39,8 @@ enum RewriteBenchmark {
     /// The files of a tree shaped like nova before the migration.
     static func novaSizedTree() -> [String: String] {
         var files: [String: String] = [:]
-        let module = (0..<60).map { "def helper_\($0)(context, instance):\n    return context, instance\n\n\n" }.joined()
+        let module = (0..<60).map { "def helper_\($0)(context, instance):\n    return context, instance\n\n\n" }
+            .joined()
         for folder in 0..<60 {
             for file in 0..<55 {
                 files["nova/area\(folder)/sub\(file % 5)/module_\(file).py"] = module
@@ -46,13 +48,16 @@ enum RewriteBenchmark {
             for sub in 0..<5 { files["nova/area\(folder)/sub\(sub)/__init__.py"] = "" }
             files["nova/area\(folder)/__init__.py"] = ""
         }
-        let prose = String(repeating: "Compute services run behind a WSGI server such as uWSGI or mod_wsgi.\n", count: 40)
+        let prose = String(
+            repeating: "Compute services run behind a WSGI server such as uWSGI or mod_wsgi.\n", count: 40)
         for page in 0..<400 {
             let mention = page % 50 == 0 ? "Run ``nova-api-wsgi`` under uWSGI.\n" : ""
             files["doc/source/admin/page_\(page).rst"] = "Page \(page)\n=======\n\n" + prose + mention
         }
         for page in 0..<150 { files["api-ref/source/servers_\(page).inc"] = prose }
-        for note in 0..<300 { files["releasenotes/notes/note-\(note)-0123456789abcdef.yaml"] = "---\nfixes:\n  - |\n    Fix \(note).\n" }
+        for note in 0..<300 {
+            files["releasenotes/notes/note-\(note)-0123456789abcdef.yaml"] = "---\nfixes:\n  - |\n    Fix \(note).\n"
+        }
         files["nova/__init__.py"] = ""
         files["nova/api/__init__.py"] = ""
         files["nova/api/openstack/__init__.py"] = ""
@@ -87,7 +92,8 @@ enum RewriteBenchmark {
     private static func write(_ files: [String: String], under root: URL) throws {
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }

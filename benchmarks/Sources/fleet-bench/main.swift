@@ -7,7 +7,8 @@ let benchmarks: [String: () throws -> Void] = [
 
 let name = CommandLine.arguments.dropFirst().first ?? ""
 guard let benchmark = benchmarks[name] else {
-    FileHandle.standardError.write(Data("usage: fleet-bench <\(benchmarks.keys.sorted().joined(separator: "|"))>\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: fleet-bench <\(benchmarks.keys.sorted().joined(separator: "|"))>\n".utf8))
     exit(64)
 }
 try benchmark()

@@ -46,14 +46,16 @@ extension FollowUpScanner {
         let path = "doc/source/conf.py"
         guard !modules.isEmpty, try tree.isFile(path) else { return nil }
         let lines = TextLines.split(try tree.readText(path))
-        guard lines.contains(where: { $0.contains("apidoc") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
+        guard
+            lines.contains(where: { $0.contains("apidoc") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
         else { return nil }
         let excluded = lines.firstIndex { $0.contains("apidoc_excluded_paths") }
         if let excluded {
             let end = lines[excluded...].firstIndex { $0.contains("]") } ?? excluded
             if lines[excluded...end].contains(where: { $0.contains("wsgi") }) { return nil }
         }
-        let anchor = excluded ?? lines.firstIndex { $0.contains("apidoc_module_dir") }
+        let anchor =
+            excluded ?? lines.firstIndex { $0.contains("apidoc_module_dir") }
             ?? lines.firstIndex { $0.contains("apidoc") } ?? 0
         return FollowUp(
             file: path, line: anchor + 1,

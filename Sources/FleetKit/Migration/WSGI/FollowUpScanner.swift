@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds references fleet does not rewrite — devstack plugins, docs, mod_wsgi `WSGIScriptAlias`, systemd units,
 /// leftover uWSGI `wsgi-file` lines — and lists them with `file:line` and a reason.
@@ -71,7 +72,9 @@ struct FollowUpScanner {
         while offset <= last {
             guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
             let position = base.distance(to: UnsafeRawPointer(found))
-            let equal = needle.withUnsafeBytes { bytes in bytes.baseAddress.map { memcmp(base + position, $0, needle.count) == 0 } ?? false }
+            let equal = needle.withUnsafeBytes { bytes in
+                bytes.baseAddress.map { memcmp(base + position, $0, needle.count) == 0 } ?? false
+            }
             if equal { return true }
             offset = position + 1
         }

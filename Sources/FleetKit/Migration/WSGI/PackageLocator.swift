@@ -1,8 +1,8 @@
 /// Finds a repository's import package the way the goal's authors did by hand.
 ///
 /// Order: the manifest's `package:`, then `[files] packages` in `setup.cfg`, then `[metadata] name` with `-` as `_`,
-/// then the package every `wsgi_scripts` target lives in, then the single top-level folder holding `__init__.py`. A candidate counts only when its folder holds
-/// `__init__.py`, because the modules go inside it.
+/// then the package every `wsgi_scripts` target lives in, then the single top-level folder holding `__init__.py`.
+/// A candidate counts only when its folder holds `__init__.py`, because the modules go inside it.
 struct PackageLocator {
     /// The repository's files.
     let tree: RepositoryTree

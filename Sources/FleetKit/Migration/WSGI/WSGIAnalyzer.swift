@@ -64,7 +64,8 @@ struct WSGIAnalyzer {
         var seen: [String: WSGIScriptEntry] = [:]
         for entry in entries {
             if let earlier = seen[entry.script] {
-                throw MigrationProblem("\(entry.location): script \(entry.script) is declared twice (\(earlier.location))")
+                throw MigrationProblem(
+                    "\(entry.location): script \(entry.script) is declared twice (\(earlier.location))")
             }
             seen[entry.script] = entry
         }

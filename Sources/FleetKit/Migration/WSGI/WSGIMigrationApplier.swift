@@ -24,7 +24,8 @@ struct WSGIMigrationApplier {
                 followUps.append(
                     FollowUp(
                         file: initFile, line: index + 1,
-                        reason: "moved from \(layout.wsgiModule): paths built from __file__ now start one folder deeper"))
+                        reason: "moved from \(layout.wsgiModule): paths built from __file__ now start one folder deeper"
+                    ))
             }
             changed += [layout.wsgiModule, initFile]
             pythonFiles.append(initFile)
@@ -57,7 +58,8 @@ struct WSGIMigrationApplier {
         }
         let created = plan.servers.filter { server in plan.toCreate.contains { $0.module == server.module } }
         var note: PendingMigration.NoteCheck?
-        if request.options.releaseNote, try tree.isDirectory("releasenotes/notes"), !created.isEmpty || !removed.isEmpty {
+        if request.options.releaseNote, try tree.isDirectory("releasenotes/notes"), !created.isEmpty || !removed.isEmpty
+        {
             let path = ReleaseNoteWriter.path(package: plan.package, suffix: request.noteSuffix)
             try tree.write(ReleaseNoteWriter.note(created: created, removedScripts: removed), to: path)
             changed.append(path)
@@ -77,7 +79,7 @@ struct WSGIMigrationApplier {
             criteriaMet: !plan.servers.isEmpty, changedPaths: changed)
         return PendingMigration(
             report: report, pythonFiles: pythonFiles, moduleChecks: checks,
-            setupCfgKeepsScripts: plan.removesEntryPoints ? false : nil, note: note)
+            setupCfgKeepsScripts: !plan.removesEntryPoints, note: note)
     }
 
     private func rewriteIniFiles(_ files: [String], servers: [ServerMigration]) throws -> [String] {

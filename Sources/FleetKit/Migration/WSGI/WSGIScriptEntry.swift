@@ -30,8 +30,12 @@ struct WSGIScriptEntry: Sendable, Equatable {
             $0.trimmingCharacters(in: .whitespaces)
         }
         guard !name.isEmpty, parts.count == 2,
-            parts[0].split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ PythonSource.isIdentifier($0) }),
-            parts[1].split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ PythonSource.isIdentifier($0) })
+            parts[0].split(separator: ".", omittingEmptySubsequences: false).allSatisfy({
+                PythonSource.isIdentifier($0)
+            }),
+            parts[1].split(separator: ".", omittingEmptySubsequences: false).allSatisfy({
+                PythonSource.isIdentifier($0)
+            })
         else {
             throw MigrationProblem("\(location): wsgi_scripts entry \(line) is not `name = module:callable`")
         }
