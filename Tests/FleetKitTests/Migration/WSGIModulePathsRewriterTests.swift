@@ -316,6 +316,26 @@ struct WSGIModulePathsRewriterTests {
         }
     }
 
+    @Test("wsgi_scripts in setup.py is reported with its line, and a retired script alone is removed")
+    func setupPyDeclaration() throws {
+        try withTemporaryDirectory { dir in
+            var files = ServiceFixture.nova()
+            files["setup.py"] =
+                "import setuptools\n\nsetuptools.setup(\n    pbr=True,\n"
+                + "    entry_points={'wsgi_scripts': ['nova-old-wsgi = nova.old:app']})\n"
+            try writeFiles(files, under: dir.url)
+            let skipAll = ServiceFixture.request(
+                "openstack/nova", servers: ["nova-api-wsgi": .skip, "nova-metadata-wsgi": .skip])
+            let report = rewriter.migrate(root: dir.url, request: skipAll)
+            #expect(report.outcome == .migrated)
+            #expect(report.servers.isEmpty && !report.criteriaMet)
+            #expect(report.followUps.map { "\($0.file):\($0.line)" } == ["setup.py:5"])
+            #expect(readFile("nova/wsgi/__init__.py", under: dir.url) == nil)
+            let note = try #require(report.releaseNote.flatMap { readFile($0, under: dir.url) })
+            #expect(note.hasPrefix("---\nupgrade:\n"))
+        }
+    }
+
     @Test("a uWSGI ini's wsgi-file becomes module, keeping its spacing and CRLF")
     func uwsgiIni() throws {
         try withTemporaryDirectory { dir in

@@ -76,7 +76,7 @@ struct WSGIMigrationApplier {
         let report = MigrationReport(
             outcome: .migrated, package: plan.package, servers: plan.servers, entryPointsRemoved: !removed.isEmpty,
             removedScripts: removed, releaseNote: note?.path, followUps: followUps.sortedUnique(),
-            criteriaMet: !plan.servers.isEmpty, changedPaths: changed)
+            criteriaMet: try layout.definesApplication(), changedPaths: changed)
         return PendingMigration(
             report: report, pythonFiles: pythonFiles, moduleChecks: checks,
             setupCfgKeepsScripts: !plan.removesEntryPoints, note: note)
