@@ -80,19 +80,27 @@ extension WSGIModulePathsRewriterTests {
             files["doc/source/conf.py"] =
                 "extensions = [\n    'sphinxcontrib.apidoc',\n]\napidoc_module_dir = '../../nova'\n"
             files["README.rst"] = "nova-api-wsgi-extra is another thing entirely\n"
+            files["setup.cfg"] =
+                ServiceFixture.novaSetupCfg + "[pbr]\nautodoc_index_modules = True\n"
+                + "autodoc_exclude_modules =\n    nova.tests.*\n"
             try writeFiles(files, under: dir.url)
             let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
             #expect(report.outcome == .migrated)
             #expect(
                 report.followUps.map { "\($0.file):\($0.line)" } == [
                     "devstack/lib/nova:3", "doc/source/admin/uwsgi.rst:4", "doc/source/conf.py:4",
-                    "etc/systemd/nova-api.service:2", "httpd/nova-api.conf:2",
+                    "etc/systemd/nova-api.service:2", "httpd/nova-api.conf:2", "setup.cfg:32",
                 ])
             #expect(report.followUps[0].reason.contains("devstack plugin references the nova-api-wsgi script"))
             #expect(report.followUps[1].reason.contains("use nova.wsgi.metadata:application instead"))
             #expect(report.followUps[2].reason.contains("apidoc_excluded_paths"))
             #expect(report.followUps[3].reason.hasPrefix("systemd unit"))
             #expect(report.followUps[4].reason.hasPrefix("mod_wsgi WSGIScriptAlias"))
+            let setupCfg = try #require(readFile("setup.cfg", under: dir.url))
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            try #require(setupCfg.count > 31)
+            #expect(setupCfg[31] == "autodoc_exclude_modules =")
+            #expect(report.followUps[5].reason.hasPrefix("PBR autodoc would import nova.wsgi.api, nova.wsgi.metadata"))
         }
     }
 }

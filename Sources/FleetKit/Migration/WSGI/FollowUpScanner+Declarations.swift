@@ -63,3 +63,24 @@ extension FollowUpScanner {
                 + "\(modules.count == 1 ? "s" : "") the factory at import time; add 'wsgi/*' to apidoc_excluded_paths")
     }
 }
+
+// MARK: - PBR autodoc
+
+extension FollowUpScanner {
+    /// A follow-up for `setup.cfg` when PBR's autodoc (`[pbr] autodoc_index_modules`) would import the new modules
+    /// and `autodoc_exclude_modules` does not leave them out. `setupCfg` is the file as written, so the line is right.
+    static func pbrAutodocFollowUp(in setupCfg: SetupCfg, modules: [String]) -> FollowUp? {
+        guard !modules.isEmpty, let pbr = setupCfg.section("pbr") else { return nil }
+        let enabled = ["autodoc_index_modules", "autodoc_tree_index_modules"].compactMap { pbr.entry($0) }.first {
+            ["true", "1", "yes", "on"].contains($0.values.first?.text.lowercased() ?? "")
+        }
+        guard let enabled else { return nil }
+        let excludes = ["autodoc_exclude_modules", "autodoc_tree_excludes"].compactMap { pbr.entry($0) }
+        if excludes.contains(where: { $0.values.contains { $0.text.contains("wsgi") } }) { return nil }
+        let anchor = excludes.first?.line ?? enabled.line
+        return FollowUp(
+            file: setupCfg.fileName, line: anchor,
+            reason: "PBR autodoc would import \(modules.joined(separator: ", ")), which call"
+                + "\(modules.count == 1 ? "s" : "") the factory at import time; add them to autodoc_exclude_modules")
+    }
+}

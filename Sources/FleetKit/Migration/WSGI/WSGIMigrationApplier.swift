@@ -45,8 +45,8 @@ struct WSGIMigrationApplier {
                     call: "application = " + WSGIModuleWriter.callExpression(for: server.entry)))
         }
         var removed: [String] = []
+        var setupCfg = plan.setupCfg
         if plan.removesEntryPoints {
-            var setupCfg = plan.setupCfg
             try setupCfg.removeEntry("wsgi_scripts", from: "entry_points")
             try tree.write(setupCfg.text, to: "setup.cfg")
             changed.append("setup.cfg")
@@ -72,6 +72,9 @@ struct WSGIMigrationApplier {
             in: tree, package: plan.package, modules: created.map(\.module).uniqued())
         {
             followUps.append(apidoc)
+        }
+        if let autodoc = FollowUpScanner.pbrAutodocFollowUp(in: setupCfg, modules: created.map(\.module).uniqued()) {
+            followUps.append(autodoc)
         }
         let report = MigrationReport(
             outcome: .migrated, package: plan.package, servers: plan.servers, entryPointsRemoved: !removed.isEmpty,
