@@ -83,6 +83,29 @@ extension WSGIModulePathsRewriterTests {
         }
     }
 
+    @Test("a script whose module already exists only loses its entry point")
+    func moduleExistsEntryPointGoes() throws {
+        try withTemporaryDirectory { dir in
+            var files = ServiceFixture.nova()
+            files["nova/wsgi/__init__.py"] = ""
+            files["nova/wsgi/api.py"] =
+                "from nova.api.openstack.compute import wsgi\n\napplication = wsgi.init_application()\n"
+            try writeFiles(files, under: dir.url)
+            let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/nova"))
+            #expect(report.outcome == .migrated)
+            #expect(report.servers.map(\.file) == ["nova/wsgi/api.py", "nova/wsgi/metadata.py"])
+            #expect(readFile("nova/wsgi/api.py", under: dir.url) == files["nova/wsgi/api.py"])
+            let note = "releasenotes/notes/add-nova-wsgi-module-0123456789abcdef.yaml"
+            #expect(Set(report.changedPaths) == ["nova/wsgi/metadata.py", "setup.cfg", note])
+            let text = try #require(readFile(note, under: dir.url)).split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ")
+            #expect(
+                text.contains(
+                    "use the module paths ``nova.wsgi.api:application`` and ``nova.wsgi.metadata:application``"))
+            #expect(!text.contains("``nova.wsgi.api`` (replacing"))
+        }
+    }
+
     @Test("the registry makes the rewriter by name")
     func registry() {
         #expect(RewriterRegistry.make(named: "wsgi-module-paths") is WSGIModulePathsRewriter)

@@ -10,8 +10,9 @@ enum ReleaseNoteWriter {
     /// modules were added), and an `upgrade:` entry naming the removed scripts (when entry points were removed).
     /// - Parameters:
     ///   - created: the servers whose modules were added.
+    ///   - servers: every script with a module, added now or before (named as the replacement of a removed script).
     ///   - removedScripts: the scripts whose entry points were removed.
-    static func note(created: [ServerMigration], removedScripts: [String]) -> String {
+    static func note(created: [ServerMigration], servers: [ServerMigration], removedScripts: [String]) -> String {
         var yaml = "---\n"
         if let example = created.first {
             let modules = created.map { "``\($0.module)`` (replacing the ``\($0.script)`` script)" }
@@ -40,7 +41,7 @@ enum ReleaseNoteWriter {
             let scripts = removedScripts.map { "``\($0)``" }
             var paragraph =
                 "The " + list(scripts) + " WSGI script" + (scripts.count == 1 ? " has" : "s have") + " been removed."
-            let replaced = created.filter { removedScripts.contains($0.script) }.map { "``\($0.module):application``" }
+            let replaced = servers.filter { removedScripts.contains($0.script) }.map { "``\($0.module):application``" }
             if !replaced.isEmpty {
                 paragraph +=
                     " Deployment tooling should use the module path" + (replaced.count == 1 ? " " : "s ")

@@ -61,7 +61,8 @@ struct WSGIMigrationApplier {
         if request.options.releaseNote, try tree.isDirectory("releasenotes/notes"), !created.isEmpty || !removed.isEmpty
         {
             let path = ReleaseNoteWriter.path(package: plan.package, suffix: request.noteSuffix)
-            try tree.write(ReleaseNoteWriter.note(created: created, removedScripts: removed), to: path)
+            try tree.write(
+                ReleaseNoteWriter.note(created: created, servers: plan.servers, removedScripts: removed), to: path)
             changed.append(path)
             note = .init(path: path, hasFeatures: !created.isEmpty, hasUpgrade: !removed.isEmpty)
         }
