@@ -1,0 +1,131 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds references fleet does not rewrite — devstack plugins, docs, mod_wsgi `WSGIScriptAlias`, systemd units,
+/// leftover uWSGI `wsgi-file` lines — and lists them with `file:line` and a reason.
+struct FollowUpScanner {
+    /// The repository's files.
+    let tree: RepositoryTree
+    /// Script name → its new module path, or nil when the script gets no module (`skip`).
+    let scripts: [String: String?]
+
+    /// Folders whose text files are scanned whatever their extension.
+    private static let scannedFolders = [
+        "devstack/", "doc/", "api-ref/", "etc/", "httpd/", "tools/", "playbooks/", "roles/", "deploy/", "contrib/",
+        "install-guide/",
+    ]
+    /// Extensions scanned anywhere in the tree.
+    private static let scannedExtensions: Set<String> = [
+        "rst", "txt", "ini", "conf", "service", "socket", "template", "tmpl", "j2", "sh", "md", "yaml", "yml", "cfg",
+    ]
+    /// Extensions never scanned (binary or generated).
+    private static let skippedExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "svg", "ico", "pdf", "gz", "zip", "tgz", "woff", "woff2", "ttf", "eot", "mo",
+        "pyc", "dia", "odg", "graffle", "json",
+    ]
+
+    /// Whether `path` is worth scanning.
+    static func isCandidate(_ path: String) -> Bool {
+        if path == "setup.cfg" || path.hasPrefix("releasenotes/") { return false }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last ?? "") : ""
+        if skippedExtensions.contains(ext) { return false }
+        let inScannedFolder = scannedFolders.contains { path.hasPrefix($0) }
+        if ext == "py" { return inScannedFolder && !path.hasPrefix("etc/") }
+        return inScannedFolder || scannedExtensions.contains(ext)
+    }
+
+    /// The follow-ups in `files` (relative paths from the tree walk), sorted by file and line.
+    func scan(_ files: [String]) -> [FollowUp] {
+        let needles = Array(scripts.keys).sorted() + ["WSGIScriptAlias"]
+        var found: [FollowUp] = []
+        for file in files where Self.isCandidate(file) {
+            guard let data = try? tree.read(file), !data.isEmpty else { continue }
+            let hit = data.withUnsafeBytes { raw -> Bool in
+                guard let base = raw.baseAddress else { return false }
+                if memchr(base, 0, min(raw.count, 8192)) != nil { return false }
+                return needles.contains { Self.contains(Array($0.utf8), in: raw) }
+            }
+            guard hit else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for (index, line) in TextLines.split(text).enumerated() {
+                if let reason = reason(for: line, in: file) {
+                    found.append(FollowUp(file: file, line: index + 1, reason: reason))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether `needle` occurs in `haystack` (memchr for the first byte, then memcmp).
+    static func contains(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
+        guard let first = needle.first, let base = haystack.baseAddress, haystack.count >= needle.count else {
+            return false
+        }
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let position = base.distance(to: UnsafeRawPointer(found))
+            let equal = needle.withUnsafeBytes { bytes in
+                bytes.baseAddress.map { memcmp(base + position, $0, needle.count) == 0 } ?? false
+            }
+            if equal { return true }
+            offset = position + 1
+        }
+        return false
+    }
+
+    /// Why `line` of `file` needs a person, or nil when it does not.
+    private func reason(for line: Substring, in file: String) -> String? {
+        let named = scripts.keys.sorted().filter { Self.mentions(line, $0) }
+        if line.contains("WSGIScriptAlias") {
+            let what = named.first.map { " (\($0))" } ?? ""
+            return "mod_wsgi WSGIScriptAlias needs a script file\(what); mod_wsgi cannot load a module path, so "
+                + "the deployment must provide its own script that imports \(replacement(named.first))"
+        }
+        guard let script = named.first else { return nil }
+        let module = scripts[script] ?? nil
+        let instead = module.map { "; use \($0):application instead" } ?? ", which this change removes"
+        if UWSGIIniRewriter.isCandidate(file), UWSGIIniRewriter.scriptNamed(in: line, among: [script]) != nil {
+            return "uWSGI wsgi-file still names the \(script) script" + instead
+        }
+        if file.hasPrefix("devstack/") { return "devstack plugin references the \(script) script" + instead }
+        if file.hasSuffix(".service") || file.hasSuffix(".socket") {
+            return "systemd unit runs the \(script) script" + instead
+        }
+        if file.hasPrefix("doc/") || file.hasPrefix("api-ref/") || file.hasPrefix("install-guide/")
+            || file.hasSuffix(".rst")
+        {
+            return "documentation references the \(script) script" + instead
+        }
+        return "references the \(script) script" + instead
+    }
+
+    private func replacement(_ script: String?) -> String {
+        guard let script, let module = scripts[script] ?? nil else { return "the new <pkg>.wsgi module" }
+        return module
+    }
+
+    /// Whether `line` names `script` as a whole word (not as part of a longer name).
+    static func mentions(_ line: Substring, _ script: String) -> Bool {
+        var searchStart = line.startIndex
+        while let range = line[searchStart...].range(of: script) {
+            let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
+            let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
+            if !isNameCharacter(before) && !isNameCharacter(after) { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+
+    private static func isNameCharacter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character.isNumber || character == "-" || character == "_"
+    }
+}
