@@ -58,6 +58,10 @@ public final class Repository {
         var cloneOptions = git_clone_options()
         try check(git_clone_options_init(&cloneOptions, UInt32(GIT_CLONE_OPTIONS_VERSION)), "git_clone_options_init")
         cloneOptions.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+        // With filters on, libgit2 1.5 resolves every file's full path for its attribute lookup: 76,000 readlink
+        // calls to check out nova. A fresh clone's files are written exactly as stored, which is what git
+        // writes for the repositories fleet works on (no eol or filter-driver attributes), and status stays clean.
+        cloneOptions.checkout_opts.disable_filters = 1
         cloneOptions.bare = bare ? 1 : 0
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &cloneOptions.fetch_opts.callbacks)
