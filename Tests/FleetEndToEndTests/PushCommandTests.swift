@@ -64,6 +64,19 @@ struct PushCommandTests {
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
     }
 
+    @Test("fleet run --push runs and pushes in one go, recording pushed and reviewUrl")
+    func runWithPush() throws {
+        let fleet = try PushFixture(names: ["glance"]) { _, review in review.path }
+        defer { fleet.directory.remove() }
+        let run = try runFleet(["run", fleet.manifest.path, "--push"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let result = try #require(try fleet.summary().repos.first)
+        #expect(result.pushed == true)
+        #expect(result.reviewUrl != nil)
+        #expect(try fleet.pushedCommit("glance")?.hex == result.commit)
+        #expect(run.stdout.contains("openstack/glance: pushed"))
+    }
+
     @Test("over SSH to Debian's sshd: pushes land, and a pre-receive refusal is that repo's failure with the reason")
     func sshPush() throws {
         try #require(SSHServer.isAvailable, "openssh-server is not installed (apt-get install openssh-server)")
