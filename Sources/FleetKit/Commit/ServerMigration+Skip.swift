@@ -1,8 +1,8 @@
 extension ServerMigration {
     /// Whether the manifest said `skip` for this script: no module was made for it (`module` and `file` are empty).
     ///
-    /// The aggregator records a skipped script this way so the commit message and the report can say what became
-    /// of every `wsgi_scripts` entry, not only of the ones that got a module.
+    /// The commit step adds a skipped script this way to the result it builds the message from, so the message
+    /// says what became of every `wsgi_scripts` entry; `summary.json`'s `servers` lists only modules that exist.
     public var isSkipped: Bool { module.isEmpty }
 
     /// Makes the record of a script the manifest skipped.

@@ -14,6 +14,12 @@ struct CommitStep: PipelineStep {
         let identity = configured ?? job.context.fallbackIdentity
         var draft = job.result(.migrated)
         draft.changeId = job.changeId
+        // Scripts whose entry point went without a module (`servers: skip`) are named in the message only;
+        // summary.json's `servers` lists modules that exist.
+        let listed = Set(draft.servers.map(\.script))
+        for script in job.report?.removedScripts ?? [] where !listed.contains(script) {
+            draft.servers.append(.skipped(script: script, target: ""))
+        }
         let message = CommitMessageBuilder.message(
             plan: job.context.plan, result: draft,
             signedOffBy: job.context.plan.commit.signedOffBy ? configured?.identity : nil)
