@@ -86,6 +86,40 @@ struct RunCommandTests {
         #expect(try clone.commitInfo(tip).parents == [moved])
     }
 
+    @Test("a changed plan redoes the repo on the same branch with the same Change-Id")
+    func changedPlanRedoes() throws {
+        let fleet = try RunFixture(names: ["glance"])
+        defer { fleet.directory.remove() }
+        let plan = try #require(BuiltInPlans.sources["remove-wsgi_scripts"])
+        let planFile = fleet.directory.url.appendingPathComponent("plan.yaml")
+        try Data(plan.utf8).write(to: planFile)
+        let manifest = try String(contentsOf: fleet.manifest, encoding: .utf8)
+        try Data(manifest.replacingOccurrences(of: "plan: remove-wsgi_scripts", with: "plan: plan.yaml").utf8)
+            .write(to: fleet.manifest)
+        #expect(try fleet.run().status == 0)
+        let first = try #require(try fleet.result("openstack/glance"))
+
+        let subject = "Add {package}.wsgi module for uWSGI and gunicorn"
+        try Data(patchSubject(plan, to: subject).utf8).write(to: planFile)
+        #expect(try fleet.run().status == 0)
+        let second = try #require(try fleet.result("openstack/glance"))
+        #expect(second.status == .migrated)
+        #expect(second.commit != first.commit)
+        #expect(second.changeId == first.changeId)
+        let clone = try fleet.clone("openstack/glance")
+        let tip = try #require(second.commit.flatMap(ObjectID.init(hex:)))
+        #expect(try clone.commitInfo(tip).subject == "Add glance.wsgi module for uWSGI and gunicorn")
+        #expect(try clone.commits(from: tip, excluding: clone.resolveCommit("refs/remotes/origin/master")).count == 1)
+    }
+
+    /// The plan text with its commit subject replaced.
+    private func patchSubject(_ plan: String, to subject: String) -> String {
+        plan.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.trimmingCharacters(in: .whitespaces).hasPrefix("subject:")
+                ? line.prefix { $0 == " " } + "subject: \"\(subject)\"" : String(line)
+        }.joined(separator: "\n")
+    }
+
     @Test("a human commit on the review branch and an uncommitted edit survive a --force re-run")
     func humanWorkSurvives() throws {
         let fleet = try RunFixture(names: ["nova", "heat"])
