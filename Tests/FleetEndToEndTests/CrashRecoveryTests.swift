@@ -41,12 +41,7 @@ struct CrashRecoveryTests {
             .filter { $0.hasSuffix(".inflight") }
         #expect(markers.isEmpty)
         for result in summary.repos {
-            let clone = try fleet.clone(result.name)
-            #expect(try clone.currentBranch() == "remove-wsgi_scripts")
-            #expect(try clone.isClean())
-            let tip = try #require(result.commit.flatMap(ObjectID.init(hex:)))
-            let base = try #require(result.baseCommit.flatMap(ObjectID.init(hex:)))
-            #expect(try clone.commits(from: tip, excluding: base).count == 1)
+            try fleet.expectReviewBranchReady(result)
         }
     }
 

@@ -17,12 +17,7 @@ struct RunCommandTests {
         #expect(summary.repos.map(\.name) == names.map { "openstack/\($0)" })
         #expect(summary.totals["migrated"] == names.count)
         for result in summary.repos {
-            let clone = try fleet.clone(result.name)
-            #expect(try clone.currentBranch() == "remove-wsgi_scripts")
-            #expect(try clone.isClean())
-            let tip = try #require(result.commit.flatMap(ObjectID.init(hex:)))
-            let base = try #require(result.baseCommit.flatMap(ObjectID.init(hex:)))
-            #expect(try clone.commits(from: tip, excluding: base).count == 1)
+            let (clone, tip) = try fleet.expectReviewBranchReady(result)
             let message = try clone.commitInfo(tip).message
             #expect(message.hasSuffix("Change-Id: \(result.changeId ?? "?")\n"))
             #expect(result.path == fleet.workspace.appendingPathComponent("repos/\(result.name)").path)

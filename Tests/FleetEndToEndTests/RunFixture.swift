@@ -2,6 +2,7 @@ import FleetKit
 import FleetTestSupport
 import Foundation
 import GitKit
+import Testing
 
 /// A fleet of service remotes in a temporary folder, with a manifest and helpers to run `fleet` on it.
 struct RunFixture {
@@ -40,5 +41,19 @@ struct RunFixture {
 
     func result(_ name: String) throws -> RepoResult? {
         try summary().repos.first { $0.name == name }
+    }
+
+    /// Checks that the repo's clone rests on its review branch, clean, exactly one commit above its base.
+    @discardableResult
+    func expectReviewBranchReady(
+        _ result: RepoResult, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (clone: Repository, tip: ObjectID) {
+        let clone = try clone(result.name)
+        #expect(try clone.currentBranch() == "remove-wsgi_scripts", sourceLocation: sourceLocation)
+        #expect(try clone.isClean(), sourceLocation: sourceLocation)
+        let tip = try #require(result.commit.flatMap(ObjectID.init(hex:)), sourceLocation: sourceLocation)
+        let base = try #require(result.baseCommit.flatMap(ObjectID.init(hex:)), sourceLocation: sourceLocation)
+        #expect(try clone.commits(from: tip, excluding: base).count == 1, sourceLocation: sourceLocation)
+        return (clone, tip)
     }
 }
