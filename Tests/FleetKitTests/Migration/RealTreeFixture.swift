@@ -125,4 +125,51 @@ enum RealTreeFixture {
         }
 
         """
+
+    /// nova 29.4.0: the head of `nova/wsgi.py`, "Utility methods for working with WSGI servers", which no entry point
+    /// targets.
+    static let novaWSGIModule = """
+        # Copyright 2010 United States Government as represented by the
+        # Administrator of the National Aeronautics and Space Administration.
+        # All Rights Reserved.
+        #
+        #    Licensed under the Apache License, Version 2.0 (the "License"); you may
+        #    not use this file except in compliance with the License.
+
+        \"\"\"Utility methods for working with WSGI servers.\"\"\"
+
+        import os.path
+        import socket
+        import ssl
+        import sys
+
+        import eventlet
+        import eventlet.wsgi
+        import greenlet
+        from oslo_log import log as logging
+        from oslo_service import service
+        from oslo_utils import excutils
+        from paste import deploy
+        import routes.middleware
+        import webob.dec
+        import webob.exc
+
+        import nova.conf
+        from nova import exception
+        from nova.i18n import _
+        from nova import utils
+
+        CONF = nova.conf.CONF
+        LOG = logging.getLogger(__name__)
+
+
+        class Server(service.ServiceBase):
+            \"\"\"Server class to manage a WSGI server, serving a WSGI application.\"\"\"
+
+            def __init__(self, name, app, host='0.0.0.0', port=0):
+                import webob
+                self.name = name
+                self._server = None
+
+        """
 }

@@ -202,4 +202,49 @@ extension WSGIModulePathsRewriterTests {
             #expect(locations(oc) == ["devstack/settings:1", "gate/perfload-runner.sh:3", "httpd/octavia-api.conf:7"])
         }
     }
+
+    @Test("a moved <pkg>/wsgi.py that is no entry-point target gets a follow-up naming its imports (nova)")
+    func movedUnrelatedWSGIModule() throws {
+        try withTemporaryDirectory { dir in
+            var files = ServiceFixture.nova()
+            files["nova/wsgi.py"] = RealTreeFixture.novaWSGIModule
+            try writeFiles(files, under: dir.url)
+            let request = ServiceFixture.request(
+                "openstack/nova",
+                servers: ["nova-api-wsgi": .name("osapi_compute"), "nova-metadata-wsgi": .name("metadata")])
+            let report = rewriter.migrate(root: dir.url, request: request)
+            #expect(report.outcome == .migrated)
+            #expect(readFile("nova/wsgi/__init__.py", under: dir.url) == RealTreeFixture.novaWSGIModule)
+            let why = try #require(reason(report, at: "nova/wsgi/__init__.py:1"))
+            #expect(why.contains("moved from nova/wsgi.py"))
+            #expect(why.contains("nova.wsgi.osapi_compute, nova.wsgi.metadata"))
+            #expect(
+                why.contains(
+                    "eventlet, eventlet.wsgi, greenlet, oslo_log, oslo_service, oslo_utils, paste, routes.middleware, "
+                        + "webob.dec, webob.exc, nova.conf, nova.exception, nova.i18n, nova.utils"))
+            #expect(!why.contains("ssl") && !why.contains("os.path") && !why.contains("socket"))
+            #expect(why.contains("nova/api/wsgi.py"))
+        }
+    }
+
+    @Test("a moved <pkg>/wsgi.py that is the entry-point target gets no such follow-up (placement)")
+    func movedTargetWSGIModule() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(
+                [
+                    "setup.cfg": RealTreeFixture.sdistSetupCfg(
+                        name: "openstack-placement", package: "placement",
+                        entries: ["placement-api = placement.wsgi:init_application"]),
+                    "placement/__init__.py": "",
+                    "placement/wsgi.py":
+                        "\"\"\"WSGI script for Placement API.\"\"\"\n\nimport os\n\nfrom oslo_log import log as logging\n"
+                        + "from oslo_middleware import cors\n\nfrom placement import conf\n\n\n"
+                        + "def init_application():\n    return None\n",
+                ], under: dir.url)
+            let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/placement"))
+            #expect(report.outcome == .migrated)
+            #expect(readFile("placement/wsgi.py", under: dir.url) == nil)
+            #expect(report.followUps.isEmpty)
+        }
+    }
 }

@@ -27,6 +27,9 @@ struct WSGIMigrationApplier {
                         reason: "moved from \(layout.wsgiModule): paths built from __file__ now start one folder deeper"
                     ))
             }
+            if let followUp = MovedWSGIModule(plan: plan, layout: layout, text: text).followUp() {
+                followUps.append(followUp)
+            }
             changed += [layout.wsgiModule, initFile]
             pythonFiles.append(initFile)
         } else if !plan.toCreate.isEmpty, try !tree.isFile(initFile) {
