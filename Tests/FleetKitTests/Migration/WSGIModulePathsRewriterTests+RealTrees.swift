@@ -247,4 +247,22 @@ extension WSGIModulePathsRewriterTests {
             #expect(report.followUps.isEmpty)
         }
     }
+
+    @Test("the module docstring spells the service as OpenStack does (CloudKitty)")
+    func docstringCapitalisation() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(
+                [
+                    "setup.cfg": RealTreeFixture.sdistSetupCfg(
+                        name: "cloudkitty", package: "cloudkitty",
+                        entries: ["cloudkitty-api = cloudkitty.api.app:build_wsgi_app"]),
+                    "cloudkitty/__init__.py": "", "cloudkitty/api/__init__.py": "",
+                    "cloudkitty/api/app.py": RealTreeFixture.factories(["build_wsgi_app"]),
+                ], under: dir.url)
+            let report = rewriter.migrate(root: dir.url, request: ServiceFixture.request("openstack/cloudkitty"))
+            #expect(report.outcome == .migrated)
+            let module = try #require(readFile("cloudkitty/wsgi/api.py", under: dir.url))
+            #expect(module.contains("\"\"\"WSGI application entry-point for CloudKitty API.\"\"\""))
+        }
+    }
 }
