@@ -14,6 +14,7 @@ extension PythonSource {
                 if line.contains(")") { continuing = nil }
                 continue
             }
+            guard let first = line.first, first != " ", first != "\t" else { continue }
             let words = line.split(whereSeparator: { " \t\r".contains($0) })
             if words.first == "import" {
                 for item in words.dropFirst().joined(separator: " ").split(separator: ",") {
