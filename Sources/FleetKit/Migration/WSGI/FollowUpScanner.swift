@@ -42,7 +42,7 @@ struct FollowUpScanner {
 
     /// The follow-ups in `files` (relative paths from the tree walk), sorted by file and line.
     func scan(_ files: [String]) -> [FollowUp] {
-        let needles = Array(scripts.keys).sorted() + ["WSGIScriptAlias"]
+        let needles = Array(scripts.keys).sorted() + ["WSGIScriptAlias", "wsgi-file"]
         var found: [FollowUp] = []
         for file in files where Self.isCandidate(file) {
             guard let data = try? tree.read(file), !data.isEmpty else { continue }
@@ -83,49 +83,63 @@ struct FollowUpScanner {
 
     /// Why `line` of `file` needs a person, or nil when it does not.
     private func reason(for line: Substring, in file: String) -> String? {
-        let named = scripts.keys.sorted().filter { Self.mentions(line, $0) }
+        let named = Self.isHostsFile(file) ? [] : scripts.keys.sorted().filter { Self.references(line, $0) }
         if line.contains("WSGIScriptAlias") {
             let what = named.first.map { " (\($0))" } ?? ""
             return "mod_wsgi WSGIScriptAlias needs a script file\(what); mod_wsgi cannot load a module path, so "
                 + "the deployment must provide its own script that imports \(replacement(named.first))"
         }
-        guard let script = named.first else { return nil }
-        let module = scripts[script] ?? nil
-        let instead = module.map { "; use \($0):application instead" } ?? ", which this change removes"
+        guard let script = named.first else { return unmappedWSGIFile(line) }
+        guard let module = scripts[script] ?? nil else { return gone(script, line: line, in: file) }
+        let instead = "; use \(module):application instead"
         if UWSGIIniRewriter.isCandidate(file), UWSGIIniRewriter.scriptNamed(in: line, among: [script]) != nil {
             return "uWSGI wsgi-file still names the \(script) script" + instead
         }
-        if file.hasPrefix("devstack/") { return "devstack plugin references the \(script) script" + instead }
-        if file.hasSuffix(".service") || file.hasSuffix(".socket") {
-            return "systemd unit runs the \(script) script" + instead
+        switch Self.kind(of: file) {
+        case "systemd unit": return "systemd unit runs the \(script) script" + instead
+        case "file": return "references the \(script) script" + instead
+        case let kind: return "\(kind) references the \(script) script" + instead
         }
+    }
+
+    /// The reason for a reference to `script`, whose entry point this change removes and which gets no module.
+    private func gone(_ script: String, line: Substring, in file: String) -> String {
+        let what =
+            UWSGIIniRewriter.scriptNamed(in: line, among: [script]) != nil || line.contains("wsgi-file")
+            ? "uWSGI wsgi-file names a script that is gone" : "\(Self.kind(of: file)) references a script that is gone"
+        return what + ": the \(script) script no longer exists (this change removes its entry point and, with "
+            + "servers: skip, gives it no module); drop or replace this reference"
+    }
+
+    /// The reason for a uWSGI `wsgi-file` that names no script of this change (an unknown name or an in-tree file),
+    /// or nil when `line` sets no `wsgi-file` or the change makes no module.
+    private func unmappedWSGIFile(_ line: Substring) -> String? {
+        let modules = scripts.values.compactMap { $0 }.uniquedSorted()
+        guard !modules.isEmpty, let value = Self.wsgiFileValue(in: line) else { return nil }
+        let form = modules.map { "module = \($0):application" }.joined(separator: " or ")
+        return "uWSGI wsgi-file fleet could not map to a module (\(value) is not a script this change replaces); "
+            + "\(form) is the migrated form"
+    }
+
+    /// What kind of file `file` is, for a reason: `devstack plugin`, `documentation`, ...
+    private static func kind(of file: String) -> String {
+        if file.hasPrefix("devstack/") { return "devstack plugin" }
+        if file.hasSuffix(".service") || file.hasSuffix(".socket") { return "systemd unit" }
         if file.hasPrefix("doc/") || file.hasPrefix("api-ref/") || file.hasPrefix("install-guide/")
             || file.hasSuffix(".rst")
         {
-            return "documentation references the \(script) script" + instead
+            return "documentation"
         }
-        return "references the \(script) script" + instead
+        return "file"
     }
 
     private func replacement(_ script: String?) -> String {
         guard let script, let module = scripts[script] ?? nil else { return "the new <pkg>.wsgi module" }
         return module
     }
+}
 
-    /// Whether `line` names `script` as a whole word (not as part of a longer name).
-    static func mentions(_ line: Substring, _ script: String) -> Bool {
-        var searchStart = line.startIndex
-        while let range = line[searchStart...].range(of: script) {
-            let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
-            let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
-            if !isNameCharacter(before) && !isNameCharacter(after) { return true }
-            searchStart = range.upperBound
-        }
-        return false
-    }
-
-    private static func isNameCharacter(_ character: Character?) -> Bool {
-        guard let character else { return false }
-        return character.isLetter || character.isNumber || character == "-" || character == "_"
-    }
+extension Array where Element == String {
+    /// Sorted, without repeats.
+    func uniquedSorted() -> [String] { Array(Set(self)).sorted() }
 }

@@ -2,11 +2,12 @@
 ///
 /// Only the value changes: the line keeps its indentation, its spacing around `=` and its line ending.
 enum UWSGIIniRewriter {
-    /// Whether `path` is a uWSGI configuration candidate: `*.ini`, `*.ini.j2`/`.ini.tmpl` or `uwsgi.conf`.
+    /// Whether `path` is a uWSGI configuration candidate: `*.ini`, `*.ini.j2`/`.ini.tmpl`, or a `*.conf` whose name
+    /// says uwsgi (`uwsgi.conf`, `freezer-api-uwsgi.conf`).
     static func isCandidate(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".ini") || name.hasSuffix(".ini.j2") || name.hasSuffix(".ini.tmpl")
-            || name.hasSuffix(".ini.template") || name == "uwsgi.conf"
+            || name.hasSuffix(".ini.template") || (name.hasSuffix(".conf") && name.contains("uwsgi"))
     }
 
     /// `text` with every `wsgi-file` naming a script in `modules` (script → module path) rewritten, and the 1-based

@@ -27,6 +27,9 @@ struct WSGIMigrationApplier {
                         reason: "moved from \(layout.wsgiModule): paths built from __file__ now start one folder deeper"
                     ))
             }
+            if let followUp = MovedWSGIModule(plan: plan, layout: layout, text: text).followUp() {
+                followUps.append(followUp)
+            }
             changed += [layout.wsgiModule, initFile]
             pythonFiles.append(initFile)
         } else if !plan.toCreate.isEmpty, try !tree.isFile(initFile) {
@@ -66,8 +69,12 @@ struct WSGIMigrationApplier {
             changed.append(path)
             note = .init(path: path, hasFeatures: !created.isEmpty, hasUpgrade: !removed.isEmpty)
         }
+        // A skipped script counts only when its entry point goes; `updateValue` keeps a nil module as a value.
         var scripts: [String: String?] = [:]
-        for entry in plan.entries { scripts[entry.script] = plan.servers.first { $0.script == entry.script }?.module }
+        for entry in plan.entries {
+            let module = plan.servers.first { $0.script == entry.script }?.module
+            if module != nil || removed.contains(entry.script) { scripts.updateValue(module, forKey: entry.script) }
+        }
         followUps += FollowUpScanner(tree: tree, scripts: scripts).scan(files)
         if let apidoc = try FollowUpScanner.apidocFollowUp(
             in: tree, package: plan.package, modules: created.map(\.module).uniqued())

@@ -57,7 +57,7 @@ enum WSGIModuleWriter {
     }
 
     /// A human title for the API served by `server` in `package`: `nova` + `api` → `Nova API`,
-    /// `heat` + `cfn` → `Heat CFN API`.
+    /// `heat` + `cfn` → `Heat CFN API`, `cloudkitty` + `api` → `CloudKitty API` (OpenStack's own spelling).
     static func apiTitle(package: String, server: String) -> String {
         let named = (words(package) + words(server)).filter { $0 != "API" }
         return (named + ["API"]).joined(separator: " ")
@@ -65,9 +65,15 @@ enum WSGIModuleWriter {
 
     private static let acronyms: Set<String> = ["api", "cfn", "ec2", "s3", "osapi", "http", "rpc", "wsgi", "ui"]
 
+    /// Words OpenStack does not spell as a capital and lower case letters (`CloudKitty`, not `Cloudkitty`).
+    private static let spellings: [String: String] = [
+        "cloudkitty": "CloudKitty", "openstack": "OpenStack", "tripleo": "TripleO",
+    ]
+
     private static func words(_ name: String) -> [String] {
         name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).map { word in
             let lower = word.lowercased()
+            if let spelling = spellings[lower] { return spelling }
             return acronyms.contains(lower) ? lower.uppercased() : lower.prefix(1).uppercased() + lower.dropFirst()
         }
     }
