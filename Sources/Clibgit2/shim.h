@@ -13,7 +13,4 @@ static inline int clibgit2_set_ssl_cert_locations(const char *file, const char *
 static inline int clibgit2_set_user_agent(const char *user_agent) {
     return git_libgit2_opts(GIT_OPT_SET_USER_AGENT, user_agent);
 }
-static inline int clibgit2_set_search_path(int level, const char *path) {
-    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
-}
 #endif

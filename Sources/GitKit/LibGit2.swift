@@ -51,14 +51,6 @@ public enum LibGit2 {
         bootstrap()
         try check(clibgit2_set_user_agent(agent), "git_libgit2_opts(SET_USER_AGENT)")
     }
-
-    /// Sets where libgit2 looks for the global git configuration (`~/.gitconfig`), for isolated tests.
-    public static func setGlobalConfigSearchPath(_ path: String) throws(GitError) {
-        bootstrap()
-        try check(
-            clibgit2_set_search_path(Int32(GIT_CONFIG_LEVEL_GLOBAL.rawValue), path),
-            "git_libgit2_opts(SET_SEARCH_PATH)")
-    }
 }
 
 /// Runs `body` with a C `git_strarray` made from `strings`, freeing the copies afterwards.

@@ -42,6 +42,8 @@ public struct FleetRunner: Sendable {
         let workspace = Workspace(root: options.workspace ?? Workspace.defaultRoot(for: manifest.file))
         try FileManager.default.createDirectory(at: workspace.root, withIntermediateDirectories: true)
         let lock = try WorkspaceLock(workspace: workspace)
+        // libgit2 sends it as `git/2.0 (<agent>)`, so opendev logs show which tool cloned.
+        try? LibGit2.setUserAgent("fleet/\(FleetVersion.current) libgit2/\(LibGit2.version)")
         try workspace.prepare()
 
         let context = RunContext(
