@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writes the report folder: `summary.json`, `summary.md`, `status.rst`, `summary.html` and `patches/`.
 public enum ReportWriter {
     /// Renders every format of ``ReportFormats/all`` and writes it, plus one patch file per entry of `patches`.
@@ -20,35 +14,28 @@ public enum ReportWriter {
     public static func write(_ summary: Summary, patches: [String: String], to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for formatter in ReportFormats.all {
-            try writeAtomically(try formatter.render(summary), to: directory.appendingPathComponent(formatter.fileName))
+            try writeAtomically(Data(formatter.render(summary).utf8), to: directory.appendingPathComponent(formatter.fileName))
         }
         guard !patches.isEmpty else { return }
         let folder = directory.appendingPathComponent("patches", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, patch) in patches.sorted(by: { $0.key < $1.key }) {
-            try writeAtomically(patch, to: folder.appendingPathComponent(patchFileName(for: name)))
+            try writeAtomically(Data(patch.utf8), to: folder.appendingPathComponent(patchFileName(for: name)))
         }
     }
 
     /// The patch file name of a repository: `openstack/nova` → `openstack__nova.patch`.
     public static func patchFileName(for repositoryName: String) -> String {
-        repositoryName.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "__") + ".patch"
+        Workspace.flatName(repositoryName) + ".patch"
     }
 
-    /// Writes `text` to a temporary file in the same folder, then renames it over `url`.
-    static func writeAtomically(_ text: String, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        try Data(text.utf8).write(to: temporary)
-        // rename(2) replaces the target in one step; FileManager.moveItem refuses an existing target.
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [
-                    NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "cannot write \(url.path): \(reason)",
-                ])
+    /// Reads back the patch files of `names` from a report folder, for re-rendering it; repos without one are absent.
+    public static func patches(in directory: URL, for names: [String]) -> [String: String] {
+        let folder = directory.appendingPathComponent("patches", isDirectory: true)
+        var patches: [String: String] = [:]
+        for name in names {
+            patches[name] = try? String(contentsOf: folder.appendingPathComponent(patchFileName(for: name)), encoding: .utf8)
         }
+        return patches
     }
 }

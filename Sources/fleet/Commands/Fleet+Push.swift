@@ -58,7 +58,7 @@ func pushSummary(_ summary: Summary, manifest: Manifest, only: [String], to repo
         let outcome = result.pushed == true ? "pushed \(result.reviewUrl ?? "")" : (result.message ?? "push failed")
         print("\(result.name): \(outcome)")
     }
-    let patches = ReportPatches.load(from: reportDirectory)
+    let patches = ReportWriter.patches(in: reportDirectory, for: pushed.repos.map(\.name))
     try ReportWriter.write(pushed, patches: patches, to: reportDirectory)
     return pushed
 }

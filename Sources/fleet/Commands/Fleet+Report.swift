@@ -32,12 +32,10 @@ extension Fleet {
                 merged = try SummaryMerger.merge(loaded)
                 // Each repo's patch comes from the input its result came from: the last one that has the repo.
                 for (input, summary) in zip(inputs, loaded) {
-                    let folder = input.deletingLastPathComponent().appendingPathComponent("patches")
-                    for repo in summary.repos {
-                        let file = folder.appendingPathComponent(ReportWriter.patchFileName(for: repo.name))
-                        // nil removes an earlier input's patch: a later result without a patch has no commit to show.
-                        patches[repo.name] = try? String(contentsOf: file, encoding: .utf8)
-                    }
+                    let names = summary.repos.map(\.name)
+                    let found = ReportWriter.patches(in: input.deletingLastPathComponent(), for: names)
+                    // A later result without a patch removes an earlier input's: it has no commit to show.
+                    for name in names { patches[name] = found[name] }
                 }
             } catch let error as ReportError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
