@@ -2,19 +2,20 @@ import ArgumentParser
 import FleetKit
 import Foundation
 
-/// Loads a manifest, printing every problem as `file:line:col: error: ...` and exiting 64 on bad input.
-func loadManifest(_ path: String) throws -> Manifest {
+/// Loads a manifest (with the plan `--plan` names, if any), printing every problem as `file:line:col: error: ...`
+/// and exiting 64 on bad input.
+func loadManifest(_ path: String, plan: String? = nil) throws -> Manifest {
     do {
-        return try ManifestLoader.load(from: URL(fileURLWithPath: path))
+        return try ManifestLoader.load(from: URL(fileURLWithPath: path), plan: plan)
     } catch let error as InputError {
-        printDiagnostics(error)
-        throw ExitCode(64)
+        throw badInput(error.description)
     }
 }
 
-/// Prints bad-input diagnostics to stderr.
-func printDiagnostics(_ error: InputError) {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+/// Prints a bad-input message to stderr and returns the exit status for it (64), to throw.
+func badInput(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    return ExitCode(64)
 }
 
 /// Runs the manifest with a progress reporter and Ctrl-C handling, then prints the results to stdout.
@@ -29,8 +30,7 @@ func runFleet(_ manifest: Manifest, options: RunOptions, output: OutputArguments
         outcome = try FleetRunner(manifest: manifest, options: options).run(
             cancellation: cancellation, events: reporter.handle)
     } catch let error as InputError {
-        printDiagnostics(error)
-        throw ExitCode(64)
+        throw badInput(error.description)
     } catch {
         FileHandle.standardError.write(Data("fleet: \(error)\n".utf8))
         throw ExitCode.failure
@@ -38,9 +38,8 @@ func runFleet(_ manifest: Manifest, options: RunOptions, output: OutputArguments
     reporter.finish()
     withExtendedLifetime(interrupt) {}
     if options.dryRun {
-        let diffs = reporter.diffs
         for result in outcome.summary.repos {
-            if let diff = diffs[result.name] { print("# \(result.name)\n\(diff)") }
+            if let diff = outcome.diffs[result.name] { print("# \(result.name)\n\(diff)") }
         }
     }
     print(ResultsTable.render(outcome.summary))

@@ -1,32 +1,33 @@
 import Yams
 
 /// Collects the located problems found in one input file, so that loading reports all of them at once.
-struct DiagnosticSink {
+public struct DiagnosticSink {
     /// The file, as the user named it.
-    let file: String
+    public let file: String
     /// Every problem found so far, in the order found.
-    private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    /// Makes an empty sink for `file`.
+    public init(file: String) {
         self.file = file
     }
 
     /// Whether any problem was found.
-    var hasErrors: Bool { !diagnostics.isEmpty }
+    public var hasErrors: Bool { !diagnostics.isEmpty }
 
     /// Records an error at `mark` (line 1, column 1 when the position is unknown).
-    mutating func error(_ message: String, at mark: Mark?) {
+    public mutating func error(_ message: String, at mark: Mark?) {
         diagnostics.append(
             Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
     }
 
     /// Records diagnostics found elsewhere (for example in a plan file a manifest names).
-    mutating func append(_ others: [Diagnostic]) {
+    public mutating func append(_ others: [Diagnostic]) {
         diagnostics.append(contentsOf: others)
     }
 
     /// The diagnostics of this file in document order (stable for problems at one position), then any others.
-    var sorted: [Diagnostic] {
+    public var sorted: [Diagnostic] {
         let own = diagnostics.enumerated().filter { $0.element.file == file }
             .sorted { lhs, rhs in
                 let left = (lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)

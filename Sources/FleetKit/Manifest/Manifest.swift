@@ -1,21 +1,19 @@
 import Foundation
 
 /// One repository of a manifest, with defaults applied.
-public struct RepoSpec: Sendable, Equatable {
+public struct RepoSpec: Sendable, Equatable, Codable {
     /// `<namespace>/<repo>`, unique in the manifest.
     public var name: String
     /// Where to clone from: any git URL, `file://` URL or local path.
     public var url: String
     /// The target branch; nil means `.gitreview`'s `defaultbranch`, else the remote HEAD.
     public var branch: String?
-    /// The import package, overriding discovery.
-    public var package: String?
     /// The project team, grouping the report.
     public var team: String?
     /// The review remote (Gerrit) URL, overriding `.gitreview`.
     public var review: String?
-    /// Script name → server module choice.
-    public var servers: [String: ServerChoice]
+    /// The entry's keys that belong to rewriters (such as `package` and `servers`), as written.
+    public var settings: [String: JSONValue]
     /// The zero-based position in the manifest (used by `--shard`).
     public var index: Int
     /// The 1-based line of the entry in the manifest file, for messages.
@@ -23,16 +21,15 @@ public struct RepoSpec: Sendable, Equatable {
 
     /// Makes a repo spec.
     public init(
-        name: String, url: String, branch: String? = nil, package: String? = nil, team: String? = nil,
-        review: String? = nil, servers: [String: ServerChoice] = [:], index: Int = 0, line: Int = 0
+        name: String, url: String, branch: String? = nil, team: String? = nil, review: String? = nil,
+        settings: [String: JSONValue] = [:], index: Int = 0, line: Int = 0
     ) {
         self.name = name
         self.url = url
         self.branch = branch
-        self.package = package
         self.team = team
         self.review = review
-        self.servers = servers
+        self.settings = settings
         self.index = index
         self.line = line
     }
@@ -42,18 +39,24 @@ public struct RepoSpec: Sendable, Equatable {
 public struct Manifest: Sendable, Equatable {
     /// The manifest file.
     public var file: URL
-    /// The `plan:` value as written (a built-in plan name or a path).
+    /// The `plan:` value as written (a built-in plan name or a path), or the `--plan` that replaced it.
     public var planReference: String
     /// The loaded plan.
     public var plan: Plan
+    /// The folder the plan's commands find their files in: the plan file's folder, or for a built-in plan the
+    /// manifest's.
+    public var planDirectory: URL
     /// The repositories, in manifest order.
     public var repos: [RepoSpec]
+    /// Whether the plan is the manifest's own (`plan:`), not one given with `--plan`.
+    public var usesOwnPlan = true
 
     /// Makes a manifest.
-    public init(file: URL, planReference: String, plan: Plan, repos: [RepoSpec]) {
+    public init(file: URL, planReference: String, plan: Plan, planDirectory: URL? = nil, repos: [RepoSpec]) {
         self.file = file
         self.planReference = planReference
         self.plan = plan
+        self.planDirectory = planDirectory ?? file.deletingLastPathComponent()
         self.repos = repos
     }
 }

@@ -2,19 +2,24 @@ import Foundation
 import Yams
 
 extension ManifestLoader {
-    /// Loads the plan the manifest's `plan:` names. A plan that cannot be found or read is reported at the
-    /// `plan:` value; problems inside the plan are reported in the plan's own file.
-    static func loadPlan(_ map: MappingReader, manifest: URL, sink: inout DiagnosticSink) -> Plan? {
-        guard map.require("plan", place: "in the manifest", sink: &sink),
-            let reference = map.string("plan", sink: &sink)
-        else { return nil }
-        let mark = map["plan"]?.mark
-        let source = PlanLoader.source(for: reference, relativeTo: manifest)
+    /// Loads the plan `reference` names (the manifest's `plan:` value, or `--plan`). A plan that cannot be found or
+    /// read is reported at the `plan:` value (for `--plan`, under that name); problems inside the plan are reported
+    /// in the plan's own file.
+    /// - Returns: the plan and the folder its `run:` commands may find files in (for a built-in plan, the manifest's).
+    static func loadPlan(
+        _ reference: String, at mark: Mark?, manifest: URL, isOverride: Bool, registry: RewriterRegistry,
+        sink: inout DiagnosticSink
+    ) -> (plan: Plan, directory: URL)? {
+        let base = isOverride ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/--plan") : manifest
+        let source = PlanLoader.source(for: reference, relativeTo: base, registry: registry)
         let text: String
+        let directory: URL
         switch source {
         case let .builtIn(_, builtIn):
             text = builtIn
+            directory = manifest.deletingLastPathComponent().standardizedFileURL
         case let .file(url, display):
+            directory = url.deletingLastPathComponent()
             switch InputText.readOrDescribe(url) {
             case let .success(read):
                 text = read
@@ -24,16 +29,26 @@ extension ManifestLoader {
             case let .failure(failure):
                 var message = "cannot read plan '\(reference)': \(failure.reason) (\(url.path))"
                 if !reference.contains("/") {
-                    let names = BuiltInPlans.names.map { "'\($0)'" }.joined(separator: ", ")
+                    let names = registry.builtInPlans.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
                     message = "plan '\(reference)' is neither a built-in plan (\(names)) nor a readable file "
                         + "(\(url.path): \(failure.reason))"
                 }
-                sink.error(message, at: mark)
+                if isOverride {
+                    sink.append([Diagnostic(file: "--plan", message: message)])
+                } else {
+                    sink.error(message, at: mark)
+                }
                 return nil
             }
         }
+        let name: String
+        switch source {
+        case let .builtIn(builtInName, _): name = builtInName
+        case let .file(url, _): name = PlanLoader.planName(of: url)
+        }
         do {
-            return try PlanLoader.load(yaml: text, file: source.display)
+            let plan = try PlanLoader.load(yaml: text, file: source.display, name: name, registry: registry)
+            return (plan, directory)
         } catch let error as InputError {
             sink.append(error.diagnostics)
         } catch {

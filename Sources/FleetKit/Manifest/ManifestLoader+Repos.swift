@@ -2,11 +2,13 @@ import Foundation
 import Yams
 
 extension ManifestLoader {
-    /// The keys of a `repos:` entry.
-    static let repoKeys = ["name", "url", "branch", "package", "team", "review", "servers"]
+    /// The keys of a `repos:` entry that fleet itself reads; rewriters add their own (``RewriterKind/repositoryKeys``).
+    static let repoKeys = ["name", "url", "branch", "team", "review"]
 
     /// Reads `repos:`, reporting every problem of every entry; duplicates point back at the first entry.
-    static func readRepos(_ node: Node, defaults: Defaults, sink: inout DiagnosticSink) -> [RepoSpec] {
+    static func readRepos(
+        _ node: Node, defaults: Defaults, registry: RewriterRegistry, sink: inout DiagnosticSink
+    ) -> [RepoSpec] {
         guard case let .sequence(sequence) = node else {
             sink.error("'repos' must be a list, found \(node.kindDescription)", at: node.mark)
             return []
@@ -28,18 +30,21 @@ extension ManifestLoader {
                 }
             }
             let place = name.map { "in repository '\($0)'" } ?? "in a repository entry"
-            map.reportUnknownKeys(allowed: repoKeys, place: place, sink: &sink)
+            map.reportUnknownKeys(allowed: repoKeys + registry.repositoryKeys, place: place, sink: &sink)
+            for kind in registry.kinds { kind.checkSettings(map, &sink) }
+            var settings: [String: JSONValue] = [:]
+            for entry in map.entries where registry.repositoryKeys.contains(entry.key) {
+                settings[entry.key] = JSONValue(entry.value)
+            }
             let url = readURL(map, name: name, defaults: defaults, sink: &sink)
             let branch = readBranch(map, sink: &sink) ?? defaults.branch
-            let package = readPackage(map, sink: &sink)
             let team = map.string("team", sink: &sink)
             let review = map.string("review", sink: &sink)
-            let servers = map["servers"].map { readServers($0, sink: &sink) } ?? [:]
             guard let name, let url else { continue }
             repos.append(
                 RepoSpec(
-                    name: name, url: url, branch: branch, package: package, team: team, review: review,
-                    servers: servers, index: index, line: entry.mark?.line ?? 0))
+                    name: name, url: url, branch: branch, team: team, review: review, settings: settings,
+                    index: index, line: entry.mark?.line ?? 0))
         }
         return repos
     }
@@ -76,38 +81,5 @@ extension ManifestLoader {
         var base = Substring(base)
         while base.hasSuffix("/") { base = base.dropLast() }
         return "\(base)/\(name.drop { $0 == "/" })"
-    }
-
-    /// Reads `package:`, a dotted Python module path.
-    private static func readPackage(_ map: MappingReader, sink: inout DiagnosticSink) -> String? {
-        guard let package = map.string("package", sink: &sink) else { return nil }
-        guard NameRules.isDottedPythonIdentifier(package) else {
-            sink.error("'package' '\(package)' is not a dotted Python identifier", at: map["package"]?.mark)
-            return nil
-        }
-        return package
-    }
-
-    /// Reads `servers:`, script name → a Python identifier or `skip`.
-    private static func readServers(_ node: Node, sink: inout DiagnosticSink) -> [String: ServerChoice] {
-        guard let map = MappingReader(node, what: "'servers'", sink: &sink) else { return [:] }
-        var servers: [String: ServerChoice] = [:]
-        for entry in map.entries {
-            guard !entry.key.trimmingCharacters(in: .whitespaces).isEmpty else {
-                sink.error("empty script name in 'servers'", at: entry.keyNode.mark)
-                continue
-            }
-            switch entry.value.text {
-            case "skip":
-                servers[entry.key] = .skip
-            case let .some(server) where NameRules.isPythonIdentifier(server):
-                servers[entry.key] = .name(server)
-            default:
-                let message = "server for script '\(entry.key)' must be a Python identifier or 'skip', "
-                    + "found \(entry.value.kindDescription)"
-                sink.error(message, at: entry.value.mark)
-            }
-        }
-        return servers
     }
 }

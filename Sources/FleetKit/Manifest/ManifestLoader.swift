@@ -24,13 +24,19 @@ public enum ManifestLoader {
     /// Messages name the file as `url.relativePath` (the path as the user typed it, for a URL made with
     /// `URL(fileURLWithPath:)`).
     /// - Throws: ``InputError`` with every problem found, in the manifest and in its plan.
-    public static func load(from url: URL) throws -> Manifest {
-        try load(yaml: InputText.read(url, file: url.relativePath), file: url)
+    /// - Parameters:
+    ///   - plan: a plan to run instead of the manifest's (`--plan`): a built-in name, or a path relative to the
+    ///     current folder or absolute.
+    ///   - registry: the rewriters plans may name.
+    public static func load(from url: URL, plan: String? = nil, registry: RewriterRegistry = .builtIn) throws -> Manifest {
+        try load(yaml: InputText.read(url, file: url.relativePath), file: url, plan: plan, registry: registry)
     }
 
     /// Loads and validates manifest YAML text as if it were the file at `file` (which locates a relative `plan:`).
     /// - Throws: ``InputError`` with every problem found, in the manifest and in its plan.
-    public static func load(yaml: String, file: URL) throws -> Manifest {
+    public static func load(
+        yaml: String, file: URL, plan override: String? = nil, registry: RewriterRegistry = .builtIn
+    ) throws -> Manifest {
         let display = file.relativePath
         var sink = DiagnosticSink(file: display)
         guard let root = try YAMLInput.compose(yaml, file: display) else {
@@ -39,14 +45,23 @@ public enum ManifestLoader {
         guard let map = MappingReader(root, what: "the manifest", sink: &sink) else { throw InputError(sink.sorted) }
         map.reportUnknownKeys(allowed: topLevelKeys, place: "in the manifest", sink: &sink)
         checkVersion(map, sink: &sink)
-        let plan = loadPlan(map, manifest: file, sink: &sink)
+        map.require("plan", place: "in the manifest", sink: &sink)
+        let reference = override ?? map.string("plan", sink: &sink)
+        let loaded = reference.flatMap { reference in
+            loadPlan(
+                reference, at: override == nil ? map["plan"]?.mark : nil, manifest: file, isOverride: override != nil,
+                registry: registry, sink: &sink)
+        }
         let defaults = map["defaults"].map { readDefaults($0, sink: &sink) } ?? Defaults()
         var repos: [RepoSpec] = []
         if map.require("repos", place: "in the manifest", sink: &sink), let node = map["repos"] {
-            repos = readRepos(node, defaults: defaults, sink: &sink)
+            repos = readRepos(node, defaults: defaults, registry: registry, sink: &sink)
         }
-        guard let plan, !sink.hasErrors else { throw InputError(sink.sorted) }
-        return Manifest(file: file, planReference: map["plan"]?.text ?? "", plan: plan, repos: repos)
+        guard let reference, let loaded, !sink.hasErrors else { throw InputError(sink.sorted) }
+        var manifest = Manifest(
+            file: file, planReference: reference, plan: loaded.plan, planDirectory: loaded.directory, repos: repos)
+        manifest.usesOwnPlan = override == nil || override == map["plan"]?.text
+        return manifest
     }
 
     private static func checkVersion(_ map: MappingReader, sink: inout DiagnosticSink) {

@@ -47,10 +47,10 @@ enum YAMLInput {
 
 extension Node {
     /// Whether the node is a YAML null (`~`, `null` or nothing at all; a quoted `''` is a string).
-    var isNull: Bool { null != nil }
+    public var isNull: Bool { null != nil }
 
     /// What the node is, for messages: `a mapping`, `a list`, `nothing`, or `a string 'x'`.
-    var kindDescription: String {
+    public var kindDescription: String {
         switch self {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -62,28 +62,31 @@ extension Node {
     }
 
     /// The text of a non-null scalar, or nil.
-    var text: String? {
+    public var text: String? {
         guard case let .scalar(scalar) = self, !isNull else { return nil }
         return scalar.string
     }
 }
 
 /// One YAML mapping read key by key, in document order, with its keys' positions.
-struct MappingReader {
+public struct MappingReader {
     /// One `key: value` pair.
-    struct Entry {
-        var key: String
-        var keyNode: Node
-        var value: Node
+    public struct Entry {
+        /// The key's text.
+        public var key: String
+        /// The key's node (its position).
+        public var keyNode: Node
+        /// The value.
+        public var value: Node
     }
 
     /// The mapping's own position.
-    let mark: Mark?
+    public let mark: Mark?
     /// Every pair whose key is a scalar, in document order.
-    let entries: [Entry]
+    public let entries: [Entry]
 
     /// Reads `node` as a mapping; reports `what must be a mapping` and returns nil when it is not.
-    init?(_ node: Node, what: String, sink: inout DiagnosticSink) {
+    public init?(_ node: Node, what: String, sink: inout DiagnosticSink) {
         guard case let .mapping(mapping) = node else {
             sink.error("\(what) must be a mapping, found \(node.kindDescription)", at: node.mark)
             return nil
@@ -101,17 +104,17 @@ struct MappingReader {
     }
 
     /// The value of `key`, if present.
-    subscript(_ key: String) -> Node? {
+    public subscript(_ key: String) -> Node? {
         entries.first { $0.key == key }?.value
     }
 
     /// The position of `key` itself, if present.
-    func keyMark(_ key: String) -> Mark? {
+    public func keyMark(_ key: String) -> Mark? {
         entries.first { $0.key == key }?.keyNode.mark
     }
 
     /// Reports every key not in `allowed`, naming the place (`in the manifest`, `in 'defaults'`).
-    func reportUnknownKeys(allowed: [String], place: String, sink: inout DiagnosticSink) {
+    public func reportUnknownKeys(allowed: [String], place: String, sink: inout DiagnosticSink) {
         for entry in entries where !allowed.contains(entry.key) {
             sink.error(
                 "unknown key '\(entry.key)' \(place) (expected one of: \(allowed.joined(separator: ", ")))",
@@ -121,14 +124,14 @@ struct MappingReader {
 
     /// Reports `missing key 'key' place` at the mapping when `key` is absent, and returns whether it is present.
     @discardableResult
-    func require(_ key: String, place: String, sink: inout DiagnosticSink) -> Bool {
+    public func require(_ key: String, place: String, sink: inout DiagnosticSink) -> Bool {
         if self[key] != nil { return true }
         sink.error("missing key '\(key)' \(place)", at: mark)
         return false
     }
 
     /// Reads `key` as a non-empty string; reports a wrong type or an empty value and returns nil.
-    func string(_ key: String, sink: inout DiagnosticSink) -> String? {
+    public func string(_ key: String, sink: inout DiagnosticSink) -> String? {
         guard let node = self[key] else { return nil }
         guard let text = node.text else {
             sink.error("'\(key)' must be a string, found \(node.kindDescription)", at: node.mark)
@@ -142,7 +145,7 @@ struct MappingReader {
     }
 
     /// Reads `key` as a boolean (`true`/`false`); reports anything else and returns nil.
-    func bool(_ key: String, sink: inout DiagnosticSink) -> Bool? {
+    public func bool(_ key: String, sink: inout DiagnosticSink) -> Bool? {
         guard let node = self[key] else { return nil }
         guard let value = node.bool else {
             sink.error("'\(key)' must be true or false, found \(node.kindDescription)", at: node.mark)

@@ -5,17 +5,33 @@ public struct Summary: Codable, Sendable, Equatable {
     /// The schema identifier other tools check.
     public static let schemaIdentifier = "fleet.summary/v1"
 
+    /// `fleet.summary/v1`.
     public var schema: String
+    /// The plan's name (a built-in name or the plan file's name); nil in summaries older than plug-ins.
+    public var plan: String?
+    /// The rewriter's name; nil in summaries older than plug-ins (which were all `wsgi-module-paths`).
+    public var rewriter: String?
+    /// The goal's title.
     public var goal: String
+    /// The Gerrit topic.
     public var topic: String
+    /// When the run started, ISO-8601.
     public var started: String
+    /// How long the run took.
     public var durationSeconds: Double
+    /// Counts per status, and `repos`.
     public var totals: [String: Int]
+    /// One result per repo, in manifest order.
     public var repos: [RepoResult]
 
     /// Makes a summary, computing `totals` from `repos`.
-    public init(goal: String, topic: String, started: Date, durationSeconds: Double, repos: [RepoResult]) {
+    public init(
+        plan: String? = nil, rewriter: String? = nil, goal: String, topic: String, started: Date,
+        durationSeconds: Double, repos: [RepoResult]
+    ) {
         self.schema = Self.schemaIdentifier
+        self.plan = plan
+        self.rewriter = rewriter
         self.goal = goal
         self.topic = topic
         self.started = Self.timestamp(started)
@@ -50,8 +66,9 @@ public struct Summary: Codable, Sendable, Equatable {
         return try encoder.encode(self)
     }
 
-    /// Reads a `summary.json`.
-    public static func load(from url: URL) throws -> Summary {
-        try JSONDecoder().decode(Summary.self, from: Data(contentsOf: url))
+    /// How reports present this summary's highlights: its rewriter's way, or the generic one.
+    public var presentation: RewriterPresentation {
+        RewriterRegistry.builtIn.kind(named: rewriter ?? RewriterRegistry.legacyRewriterName)?.presentation
+            ?? .generic
     }
 }

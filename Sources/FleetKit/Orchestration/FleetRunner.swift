@@ -10,6 +10,8 @@ public struct RunOutcome: Sendable {
     public var reportDirectory: URL
     /// The workspace used.
     public var workspace: Workspace
+    /// A dry run's diffs, by repo name.
+    public var diffs: [String: String]
 }
 
 /// Runs a manifest: selects repos, runs each through the pipeline on the worker lanes, and writes the report.
@@ -36,9 +38,7 @@ public struct FleetRunner: Sendable {
             spec.url = CloneURL.resolve(spec.url, relativeTo: manifest.file)
             return spec
         }
-        guard let rewriter = RewriterRegistry.make(named: manifest.plan.rewriter) else {
-            throw InputError([Diagnostic(file: manifest.file.path, message: "unknown rewriter '\(manifest.plan.rewriter)'")])
-        }
+        let rewriter = try makeRewriter(cancellation: cancellation)
         let workspace = Workspace(root: options.workspace ?? Workspace.defaultRoot(for: manifest.file))
         try FileManager.default.createDirectory(at: workspace.root, withIntermediateDirectories: true)
         let lock = try WorkspaceLock(workspace: workspace)
@@ -50,7 +50,7 @@ public struct FleetRunner: Sendable {
             plan: manifest.plan, workspace: workspace, rewriter: rewriter, force: options.force,
             dryRun: options.dryRun, cancellation: cancellation, events: events)
         let pipeline = RepoPipeline(context: context)
-        let slots = Mutex<[(result: RepoResult, patch: String?)?]>(Array(repeating: nil, count: specs.count))
+        let slots = Mutex<[RepoRun?]>(Array(repeating: nil, count: specs.count))
         WorkerLanes.run(count: specs.count, width: options.jobs, shouldStop: { cancellation.isCancelled }) { index in
             let outcome = pipeline.perform(specs[index])
             slots.withLock { $0[index] = outcome }
@@ -64,18 +64,36 @@ public struct FleetRunner: Sendable {
                     branch: manifest.plan.branch, team: spec.team, message: "not started: the run was interrupted")
         }
         var patches: [String: String] = [:]
+        var diffs: [String: String] = [:]
         for case let (spec, outcome?) in zip(specs, outcomes) {
             if let patch = outcome.patch { patches[spec.name] = patch }
+            if let diff = outcome.diff { diffs[spec.name] = diff }
         }
         let summary = Summary(
-            goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
+            plan: manifest.plan.name, rewriter: manifest.plan.rewriter, goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
             durationSeconds: Date().timeIntervalSince(started), repos: results)
-        let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder
+        let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder(for: manifest)
         // A dry run leaves the last real report alone: `fleet push` reads it.
         if !options.dryRun {
             try ReportWriter.write(summary, patches: patches, to: reportDirectory)
         }
         withExtendedLifetime(lock) {}
-        return RunOutcome(summary: summary, reportDirectory: reportDirectory, workspace: workspace)
+        return RunOutcome(summary: summary, reportDirectory: reportDirectory, workspace: workspace, diffs: diffs)
+    }
+
+    /// The plan's rewriter, made with the plan's options.
+    private func makeRewriter(cancellation: CancellationFlag) throws -> AnyRewriter {
+        guard let kind = options.registry.kind(named: manifest.plan.rewriter) else {
+            throw InputError([Diagnostic(file: manifest.file.path, message: "unknown rewriter '\(manifest.plan.rewriter)'")])
+        }
+        let environment = RewriterEnvironment(
+            planDirectory: manifest.planDirectory, python: options.python, cancellation: cancellation)
+        do {
+            return try kind.makeRewriter(options: manifest.plan.options, environment: environment)
+        } catch {
+            throw InputError([
+                Diagnostic(file: manifest.file.path, message: "the options of rewriter '\(kind.name)' are unusable: \(error)")
+            ])
+        }
     }
 }

@@ -16,7 +16,6 @@ public final class ProgressReporter: Sendable {
         var active: [String: String] = [:]
         var order: [String] = []
         var drawnLines = 0
-        var diffs: [String: String] = [:]
     }
 
     private let total: Int
@@ -37,9 +36,6 @@ public final class ProgressReporter: Sendable {
         self.write = write
     }
 
-    /// The dry-run diffs received, by repo name.
-    public var diffs: [String: String] { state.withLock { $0.diffs } }
-
     /// Takes one event; safe to call from any thread.
     public func handle(_ event: ProgressEvent) {
         state.withLock { state in
@@ -52,8 +48,6 @@ public final class ProgressReporter: Sendable {
                 if verbosity == .verbose && !isTerminal { write("\(name): \(step)\n") }
             case .transfer(let name, let percent):
                 state.active[name] = "sync \(percent)%"
-            case .diff(let name, let patch):
-                state.diffs[name] = patch
             case .finished(let result):
                 state.finished += 1
                 state.active[result.name] = nil
@@ -61,6 +55,7 @@ public final class ProgressReporter: Sendable {
                 if verbosity != .quiet {
                     clear(&state)
                     write(Self.line(for: result, finished: state.finished, total: total))
+                    if verbosity == .verbose, !result.steps.isEmpty { write(Self.timings(of: result)) }
                 }
             }
             if isTerminal && verbosity != .quiet { redraw(&state) }
@@ -72,13 +67,24 @@ public final class ProgressReporter: Sendable {
         state.withLock { clear(&$0) }
     }
 
-    /// `[3/24] openstack/nova: migrated, 2 server(s) (1.2s)` and the reason for anything not fine.
+    /// `[3/24] openstack/nova: migrated, nova.wsgi.api (1.2s)` and the reason for anything not fine.
     static func line(for result: RepoResult, finished: Int, total: Int) -> String {
         var text = "[\(finished)/\(total)] \(result.name): \(result.status.rawValue)"
-        if !result.servers.isEmpty { text += ", \(result.servers.count) server(s)" }
+        let shown = result.highlights.prefix(3).joined(separator: ", ")
+        if !shown.isEmpty {
+            text += ", " + shown + (result.highlights.count > 3 ? " and \(result.highlights.count - 3) more" : "")
+        }
         text += String(format: " (%.1fs)", result.durationSeconds)
         if let message = result.message, !result.status.isSuccess { text += ": \(message)" }
         return text + "\n"
+    }
+
+    /// `    steps: sync 0.210s, branch 0.004s, rewrite 0.020s, verify 0.031s, commit 0.012s`, in pipeline order.
+    static func timings(of result: RepoResult) -> String {
+        let order = ["sync", "branch", "rewrite", "verify", "commit"]
+        let names = order.filter { result.steps[$0] != nil } + result.steps.keys.filter { !order.contains($0) }.sorted()
+        let parts = names.map { String(format: "%@ %.3fs", $0, result.steps[$0] ?? 0) }
+        return "    steps: " + parts.joined(separator: ", ") + "\n"
     }
 
     private func clear(_ state: inout State) {

@@ -7,8 +7,8 @@ public enum ResultsTable {
         var lines = summary.repos.map { result in
             var line = result.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
             line += result.status.rawValue.padding(toLength: statusWidth, withPad: " ", startingAt: 0)
-            let modules = result.servers.map(\.module).joined(separator: ", ")
-            if !modules.isEmpty { line += "  " + modules }
+            let highlights = result.highlights.joined(separator: ", ")
+            if !highlights.isEmpty { line += "  " + highlights }
             if let message = result.message { line += "  (\(message))" }
             return String(line.reversed().drop { $0 == " " }.reversed())
         }

@@ -16,6 +16,10 @@ public struct RunOptions: Sendable {
     public var force = false
     /// Run only shard `index` (1-based) of `count`: the repos whose zero-based manifest index modulo count is index-1.
     public var shard: (index: Int, count: Int)?
+    /// The rewriters plans may name.
+    public var registry: RewriterRegistry = .builtIn
+    /// The Python interpreter rewriters verify with.
+    public var python = "python3"
 
     /// Makes the default options.
     public init() {}

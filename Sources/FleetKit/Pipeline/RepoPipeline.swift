@@ -3,11 +3,12 @@ import GitKit
 
 /// Runs one repository through the steps, turns any error into that repo's `failed` result, and leaves the
 /// clone on its review branch (or target branch) with a clean tree.
+///
+/// The steps, in order, each taking the previous one's output as a value: ``SyncStep`` (a clone) → ``BranchStep``
+/// (a branch point) → ``RewriteStep`` (a rewritten tree) → ``VerifyStep`` (a verified tree) → ``CommitStep`` (a
+/// commit record). Rewrite must follow branch: it writes into the review branch's work tree; commit must follow
+/// verify, which decides whether there is anything to commit.
 public struct RepoPipeline: Sendable {
-    /// The steps, in order. Rewrite must follow branch: it writes into the review branch's work tree, and
-    /// commit must follow rewrite, which decides whether there is anything to commit.
-    static let steps: [any PipelineStep] = [SyncStep(), BranchStep(), RewriteStep(), CommitStep()]
-
     let context: RunContext
 
     /// Makes a pipeline for one run.
@@ -15,110 +16,108 @@ public struct RepoPipeline: Sendable {
         self.context = context
     }
 
-    /// Runs the pipeline for `spec`; never throws. Returns the result and the commit as a patch, when there is one.
-    public func perform(_ spec: RepoSpec) -> (result: RepoResult, patch: String?) {
-        let job = RepoJob(spec: spec, context: context)
+    /// Runs the pipeline for `spec`; never throws.
+    public func perform(_ spec: RepoSpec) -> RepoRun {
+        let started = Date()
         let workspace = context.workspace
+        let plan = context.plan.name
         context.events(.started(name: spec.name))
-        let leftover = InFlight.leftover(for: spec.name, in: workspace)
-        job.wasInterrupted = leftover != nil
-        job.previousTip = leftover?.previousBranchTip.flatMap(ObjectID.init(hex:))
-        job.state = RepoState.load(from: workspace.statePath(for: spec.name))
-
-        var result: RepoResult
+        var timer = StepTimer(name: spec.name, events: context.events)
+        var facts = RepoFacts(spec: spec, context: context)
+        let leftover = InFlight.leftover(for: spec.name, plan: plan, in: workspace)
+        let state = RepoState.load(for: spec.name, plan: context.plan, in: workspace)
+        var run: RepoRun
         do {
-            try InFlight.mark(job, isRewriting: leftover?.isRewriting ?? false)
-            result = try runSteps(job)
+            try InFlight.mark(
+                spec.name, plan: plan, in: workspace, previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),
+                isRewriting: leftover?.isRewriting ?? false)
+            run = try runSteps(spec, leftover: leftover, state: state, timer: &timer, facts: &facts)
         } catch {
             let message = context.cancellation.isCancelled ? "interrupted" : Self.describe(error)
-            result = job.result(.failed, message: message)
+            run = RepoRun(result: facts.result(.failed, message: message))
         }
-        result = settle(job, result)
-        InFlight.clear(spec.name, in: workspace)
-        context.events(.finished(result))
-        return (result, job.patch)
+        run = RepoSettler(context: context, spec: spec, state: state).settle(run, facts: facts)
+        run.result.steps = run.result.steps.isEmpty ? timer.steps : run.result.steps
+        run.result.durationSeconds = Date().timeIntervalSince(started)
+        InFlight.clear(spec.name, plan: plan, in: workspace)
+        context.events(.finished(run.result))
+        return run
     }
 
-    private func runSteps(_ job: RepoJob) throws -> RepoResult {
-        for step in Self.steps {
-            if context.cancellation.isCancelled { return job.result(.failed, message: "interrupted") }
-            context.events(.step(name: job.spec.name, step: type(of: step).name))
-            do {
-                if case .finish(let result) = try step.run(job) { return result }
-            } catch {
-                throw StepError(step: type(of: step).name, underlying: error)
-            }
+    private func runSteps(
+        _ spec: RepoSpec, leftover: InFlightMarker?, state: RepoState?, timer: inout StepTimer, facts: inout RepoFacts
+    ) throws -> RepoRun {
+        func stop(_ status: RepoStatus, _ message: String?) -> RepoRun {
+            RepoRun(result: facts.result(status, message: message))
         }
-        throw FleetError.internal("the pipeline ended without a result")
+        if context.cancellation.isCancelled { return stop(.failed, "interrupted") }
+        let clone: SyncedClone
+        switch try timer.run(SyncStep.name, { try SyncStep(spec: spec, context: context).run(leftover: leftover) }) {
+        case .finish(let status, let message): return stop(status, message)
+        case .next(let synced): clone = synced
+        }
+        facts.repository = clone.repository
+
+        if context.cancellation.isCancelled { return stop(.failed, "interrupted") }
+        let decision = try timer.run(BranchStep.name) {
+            try BranchStep(spec: spec, context: context, state: state).run(clone)
+        }
+        let point: BranchPoint
+        switch decision {
+        case .finish(let status, let message):
+            return stop(status, message)
+        case .next(.leave(let target, let base, let status, let message)):
+            facts.targetBranch = target
+            facts.base = base
+            return stop(status, message)
+        case .next(.upToDate(let result, let patch)):
+            return RepoRun(result: result, patch: patch)
+        case .next(.rewrite(let branchPoint)):
+            point = branchPoint
+            facts.point = branchPoint
+        }
+
+        if context.cancellation.isCancelled { return stop(.failed, "interrupted") }
+        var tree = timer.run(RewriteStep.name) { RewriteStep(spec: spec, context: context).run(point) }
+        facts.rewrite = tree.rewrite
+        if tree.rewrite.outcome == .migrated {
+            tree = timer.run(VerifyStep.name) { VerifyStep().run(tree) }
+            facts.rewrite = tree.rewrite
+        }
+        switch tree.rewrite.outcome {
+        case .migrated:
+            break
+        case .alreadyMigrated:
+            return stop(.alreadyMigrated, nil)
+        case .notApplicable(let reason):
+            return stop(.notApplicable, reason)
+        case .needsAttention(let reason):
+            return stop(.needsAttention, reason)
+        }
+        if context.dryRun {
+            let diff = try point.repository.workingTreePatch()
+            return RepoRun(result: facts.result(.migrated, message: "dry run: nothing was committed"), diff: diff)
+        }
+
+        if context.cancellation.isCancelled { return stop(.failed, "interrupted") }
+        switch try timer.run(CommitStep.name, { try CommitStep(spec: spec, context: context).run(tree) }) {
+        case .finish(let status, let message):
+            return stop(status, message)
+        case .next(let record):
+            facts.commit = record
+            return RepoRun(result: facts.result(.migrated, message: nil), patch: record.patch)
+        }
     }
 
-    /// Puts the clone in its resting state and records what happened.
-    private func settle(_ job: RepoJob, _ result: RepoResult) -> RepoResult {
-        var result = result
-        guard let repository = job.repository, let base = job.base, let target = job.targetBranch else {
-            return result
-        }
-        do {
-            let touchedTree = job.report != nil
-            if touchedTree && job.commit == nil {
-                // Nothing is committed: drop the rewriter's edits and put the review branch back as it was.
-                try repository.discardChanges()
-                if let previous = job.previousTip {
-                    try repository.checkoutDetached(previous)
-                    try repository.createBranch(job.branch, at: previous, force: true)
-                } else if try repository.currentBranch() == job.branch {
-                    try checkoutTarget(repository, target: target, base: base)
-                    try repository.deleteBranch(job.branch)
-                }
-            }
-            if try repository.branchExists(job.branch) {
-                if try repository.currentBranch() != job.branch && repository.isClean() {
-                    try repository.checkout(branch: job.branch)
-                }
-            } else if try repository.isClean(), try repository.currentBranch() != job.branch {
-                try checkoutTarget(repository, target: target, base: base)
-            }
-        } catch {
-            result.status = .failed
-            result.message = "could not restore the clone: \(Self.describe(error))"
-        }
-        if !job.context.dryRun && result.status != .upToDate && (result.status != .needsAttention || job.report != nil) {
-            saveState(job, result, base: base, target: target)
-        }
-        return result
-    }
-
-    /// Checks out the local target branch, creating it or fast-forwarding it to `base` when that loses nothing.
-    private func checkoutTarget(_ repository: Repository, target: String, base: ObjectID) throws {
-        if let local = try repository.referenceTarget("refs/heads/\(target)") {
-            if local != base, try repository.isAncestor(local, of: base) {
-                try repository.createBranch(target, at: base, force: true)
-            }
-        } else {
-            try repository.createBranch(target, at: base)
-        }
-        try repository.checkout(branch: target)
-    }
-
-    private func saveState(_ job: RepoJob, _ result: RepoResult, base: ObjectID, target: String) {
-        let state = RepoState(
-            fleetVersion: FleetVersion.current, planDigest: context.planDigest, specDigest: Self.digest(of: job.spec),
-            targetBranch: target, baseCommit: base.hex, commit: job.commit?.hex,
-            changeId: job.commit == nil ? job.state?.changeId : job.changeId, status: result.status, result: result)
-        try? state.save(to: context.workspace.statePath(for: job.spec.name))
-    }
-
-    /// A digest of the manifest entry fields that change what fleet writes.
+    /// A digest of the manifest entry, so any change to it (a rewriter's key included) redoes the repo.
     static func digest(of spec: RepoSpec) -> String {
-        let servers = spec.servers.sorted { $0.key < $1.key }.map { key, value in
-            switch value {
-            case .skip: "\(key)=skip"
-            case .name(let name): "\(key)=\(name)"
-            }
-        }
-        let text = [spec.name, spec.url, spec.branch ?? "", spec.package ?? "", servers.joined(separator: ",")]
-            .joined(separator: "\n")
-        return ObjectID.hashBlob(Array(text.utf8)).hex
+        var entry = spec
+        entry.index = 0
+        entry.line = 0
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(entry)) ?? Data()
+        return ObjectID.hashBlob(Array(data)).hex
     }
 
     /// A one-line description of an error for the report.
@@ -129,10 +128,4 @@ public struct RepoPipeline: Sendable {
         default: String(describing: error)
         }
     }
-}
-
-/// An error raised inside a pipeline step, with the step's name.
-struct StepError: Error {
-    var step: String
-    var underlying: any Error
 }

@@ -10,8 +10,8 @@ public struct RunContext: Sendable {
     public var planDigest: String
     /// The workspace.
     public var workspace: Workspace
-    /// The rewriter the plan names.
-    public var rewriter: any Rewriter
+    /// The rewriter the plan names, made with the plan's options.
+    public var rewriter: AnyRewriter
     /// Redo repos that are up to date.
     public var force: Bool
     /// Analyze and show the diff; write no branch and no commit.
@@ -25,7 +25,7 @@ public struct RunContext: Sendable {
 
     /// Makes a run context.
     public init(
-        plan: Plan, workspace: Workspace, rewriter: any Rewriter, force: Bool = false, dryRun: Bool = false,
+        plan: Plan, workspace: Workspace, rewriter: AnyRewriter, force: Bool = false, dryRun: Bool = false,
         cancellation: CancellationFlag = CancellationFlag(), events: @escaping @Sendable (ProgressEvent) -> Void = { _ in },
         fallbackIdentity: Signature = Signature(name: "fleet", email: "fleet@localhost")
     ) {
@@ -73,6 +73,4 @@ public enum ProgressEvent: Sendable {
     case transfer(name: String, percent: Int)
     /// The repo is done.
     case finished(RepoResult)
-    /// A dry run's diff for the repo.
-    case diff(name: String, patch: String)
 }

@@ -1,39 +1,11 @@
 /// The plans compiled into the binary, so that `plan: <name>` works from any folder.
 ///
-/// Each entry is a byte-for-byte copy of `Plans/<name>.yaml` (a test checks that); when you change a plan file,
-/// paste the new text here.
+/// Each rewriter brings its own plans (``Rewriter/builtInPlans``), byte-for-byte copies of `Plans/<name>.yaml` (a
+/// test checks that); when you change a plan file, paste the new text into the rewriter's copy.
 public enum BuiltInPlans {
-    /// Plan name → YAML text.
-    public static let sources: [String: String] = [
-        "remove-wsgi_scripts": removeWSGIScripts
-    ]
+    /// Plan name → YAML text, from every built-in rewriter.
+    public static let sources: [String: String] = RewriterRegistry.builtIn.builtInPlans
 
     /// The built-in plan names, sorted.
     public static var names: [String] { sources.keys.sorted() }
-
-    /// `Plans/remove-wsgi_scripts.yaml`.
-    private static let removeWSGIScripts = #"""
-# The OpenStack community goal "Migrate from wsgi scripts to module paths" (2025.2).
-# fleet compiles this file into its binary as the built-in plan `remove-wsgi_scripts`;
-# a test keeps Sources/FleetKit/Plan/BuiltInPlans.swift identical to it.
-goal: Migrate from wsgi scripts to module paths
-goal_url: https://governance.openstack.org/tc/goals/completed/2025.2/migrate-from-wsgi-scripts-to-module-paths.html
-topic: remove-wsgi_scripts
-branch: remove-wsgi_scripts
-rewriter: wsgi-module-paths
-options: {entry_points: remove, release_note: true, rewrite_uwsgi_ini: true}
-commit:
-  subject: Migrate from wsgi scripts to module paths
-  body: >-
-    PBR's wsgi_scripts entry points generate WSGI scripts at install time,
-    and that mechanism is breaking as pip and setuptools move to PEP 517
-    builds. uWSGI and gunicorn can load an application from a Python module
-    path instead, so this change adds a WSGI module holding the application
-    object for each server this project exposes, points any uWSGI
-    configuration at it, and removes the wsgi_scripts entry points, as the
-    community goal asks.
-  topic_trailer: Topic
-  signed_off_by: true
-
-"""#
 }

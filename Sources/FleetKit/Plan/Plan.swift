@@ -4,7 +4,8 @@
 public struct Plan: Codable, Sendable, Equatable {
     /// The commit template.
     public struct Commit: Codable, Sendable, Equatable {
-        /// The subject line; `{package}` is replaced by the repo's import package. At most 72 characters once filled.
+        /// The subject line; the rewriter's `{placeholders}` (such as `{package}`) are filled per repo. At most 72
+        /// characters once filled.
         public var subject: String
         /// The opening paragraph(s) of the body, before fleet's per-repo details.
         public var body: String
@@ -28,6 +29,8 @@ public struct Plan: Codable, Sendable, Equatable {
         }
     }
 
+    /// The plan's name: a built-in plan's name, or the plan file's name without `.yaml`.
+    public var name: String
     /// The goal's title.
     public var goal: String
     /// The goal document's URL.
@@ -38,22 +41,23 @@ public struct Plan: Codable, Sendable, Equatable {
     public var branch: String
     /// The rewriter that makes the change (see ``RewriterRegistry``).
     public var rewriter: String
-    /// The rewriter's options.
-    public var options: MigrationOptions
+    /// The rewriter's options, as the rewriter decoded them (defaults filled in).
+    public var options: JSONValue
     /// The commit template.
     public var commit: Commit
 
     enum CodingKeys: String, CodingKey {
-        case goal
+        case name, goal
         case goalURL = "goal_url"
         case topic, branch, rewriter, options, commit
     }
 
     /// Makes a plan.
     public init(
-        goal: String, goalURL: String, topic: String, branch: String, rewriter: String, options: MigrationOptions,
-        commit: Commit
+        name: String, goal: String, goalURL: String, topic: String, branch: String, rewriter: String,
+        options: JSONValue = .object([:]), commit: Commit
     ) {
+        self.name = name
         self.goal = goal
         self.goalURL = goalURL
         self.topic = topic

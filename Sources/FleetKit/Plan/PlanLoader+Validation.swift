@@ -4,20 +4,13 @@ import Yams
 extension PlanLoader {
     /// The keys a plan may have, in the order the documentation lists them.
     static let planKeys = ["goal", "goal_url", "topic", "branch", "rewriter", "options", "commit"]
-    /// The keys of `options:`.
-    static let optionKeys = ["entry_points", "release_note", "rewrite_uwsgi_ini"]
     /// The keys of `commit:`.
     static let commitKeys = ["subject", "body", "topic_trailer", "signed_off_by"]
-    /// The placeholders a commit subject may use.
-    static let subjectPlaceholders = ["{package}"]
-    /// The length a `{package}` placeholder is assumed to fill when checking a subject template: OpenStack's
-    /// service packages are at most about 20 characters (`ironic_inspector` is 16).
-    static let placeholderAllowance = 20
     /// The longest subject line allowed, placeholders filled.
     static let maximumSubjectLength = 72
 
     /// Validates a composed plan document, reporting every problem; returns the plan when it is complete.
-    static func parse(_ root: Node?, sink: inout DiagnosticSink) -> Plan? {
+    static func parse(_ root: Node?, name: String, registry: RewriterRegistry, sink: inout DiagnosticSink) -> Plan? {
         guard let root else {
             sink.error("the plan is empty", at: nil)
             return nil
@@ -50,51 +43,43 @@ extension PlanLoader {
             }
             return branch
         }
-        let rewriter = singleLine(map, "rewriter", sink: &sink).flatMap { name -> String? in
-            guard RewriterRegistry.names.contains(name) else {
-                let known = RewriterRegistry.names.joined(separator: ", ")
+        let kind = singleLine(map, "rewriter", sink: &sink).flatMap { name -> RewriterKind? in
+            guard let kind = registry.kind(named: name) else {
+                let known = registry.names.joined(separator: ", ")
                 sink.error("unknown rewriter '\(name)' (known: \(known))", at: map["rewriter"]?.mark)
                 return nil
             }
-            return name
+            return kind
         }
-        let options = map["options"].map { parseOptions($0, sink: &sink) } ?? MigrationOptions()
-        let commit = map["commit"].flatMap { parseCommit($0, sink: &sink) }
-        guard let goal, let goalURL, let topic, let branch, let rewriter, let options, let commit else { return nil }
+        let options = kind.flatMap { kind in readOptions(map["options"], kind: kind, sink: &sink) }
+        let commit = map["commit"].flatMap {
+            parseCommit($0, placeholders: kind?.subjectPlaceholders ?? [:], sink: &sink)
+        }
+        guard let goal, let goalURL, let topic, let branch, let kind, let options, let commit else { return nil }
         return Plan(
-            goal: goal, goalURL: goalURL, topic: topic, branch: branch, rewriter: rewriter, options: options,
-            commit: commit)
+            name: name, goal: goal, goalURL: goalURL, topic: topic, branch: branch, rewriter: kind.name,
+            options: options, commit: commit)
     }
 
-    /// Reads `options:`; missing keys take ``MigrationOptions``' defaults.
-    private static func parseOptions(_ node: Node, sink: inout DiagnosticSink) -> MigrationOptions? {
+    /// Hands `options:` to the rewriter, which validates and decodes it (every unknown key is an error here).
+    private static func readOptions(_ node: Node?, kind: RewriterKind, sink: inout DiagnosticSink) -> JSONValue? {
+        guard let node, !node.isNull else { return kind.readOptions(nil, &sink) }
         guard let map = MappingReader(node, what: "'options'", sink: &sink) else { return nil }
-        map.reportUnknownKeys(allowed: optionKeys, place: "in 'options'", sink: &sink)
-        var options = MigrationOptions()
-        var isValid = true
-        if let node = map["entry_points"] {
-            if let policy = node.text.flatMap(EntryPointPolicy.init(rawValue:)) {
-                options.entryPoints = policy
-            } else {
-                sink.error("'entry_points' must be 'remove' or 'keep', found \(node.kindDescription)", at: node.mark)
-                isValid = false
-            }
-        }
-        for (key, path) in [("release_note", \MigrationOptions.releaseNote), ("rewrite_uwsgi_ini", \.rewriteUWSGIIni)]
-        where map[key] != nil {
-            if let value = map.bool(key, sink: &sink) { options[keyPath: path] = value } else { isValid = false }
-        }
-        return isValid ? options : nil
+        let place = "in the options of rewriter '\(kind.name)'"
+        map.reportUnknownKeys(allowed: kind.optionKeys, place: place, sink: &sink)
+        return kind.readOptions(map, &sink)
     }
 
     /// Reads `commit:`; `topic_trailer` defaults to `Topic` and `signed_off_by` to true.
-    private static func parseCommit(_ node: Node, sink: inout DiagnosticSink) -> Plan.Commit? {
+    private static func parseCommit(_ node: Node, placeholders: [String: Int], sink: inout DiagnosticSink)
+        -> Plan.Commit?
+    {
         guard let map = MappingReader(node, what: "'commit'", sink: &sink) else { return nil }
         map.reportUnknownKeys(allowed: commitKeys, place: "in 'commit'", sink: &sink)
         map.require("subject", place: "in 'commit'", sink: &sink)
         map.require("body", place: "in 'commit'", sink: &sink)
         let subject = singleLine(map, "subject", sink: &sink).flatMap {
-            checkSubject($0, at: map["subject"]?.mark, sink: &sink)
+            checkSubject($0, placeholders: placeholders, at: map["subject"]?.mark, sink: &sink)
         }
         let body = map.string("body", sink: &sink)
         var trailer: String? = "Topic"
@@ -117,25 +102,31 @@ extension PlanLoader {
         return Plan.Commit(subject: subject, body: body, topicTrailer: trailer, signedOffBy: signedOffBy)
     }
 
-    /// Checks a subject template: known placeholders only, and at most 72 characters once each `{package}` is
-    /// filled with ``placeholderAllowance`` characters.
-    private static func checkSubject(_ subject: String, at mark: Mark?, sink: inout DiagnosticSink) -> String? {
+    /// Checks a subject template: the rewriter's placeholders only, and at most 72 characters once each placeholder
+    /// is filled with the length the rewriter assumes for it.
+    private static func checkSubject(
+        _ subject: String, placeholders: [String: Int], at mark: Mark?, sink: inout DiagnosticSink
+    ) -> String? {
         var rest = subject
-        var placeholders = 0
-        for placeholder in subjectPlaceholders {
-            placeholders += rest.components(separatedBy: placeholder).count - 1
-            rest = rest.replacingOccurrences(of: placeholder, with: "")
+        var filledLength = 0
+        for (name, allowance) in placeholders.sorted(by: { $0.key < $1.key }) {
+            let count = rest.components(separatedBy: "{\(name)}").count - 1
+            filledLength += count * allowance
+            rest = rest.replacingOccurrences(of: "{\(name)}", with: "")
         }
         if let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            let known = subjectPlaceholders.joined(separator: ", ")
-            sink.error("unknown placeholder '\(rest[open...close])' in 'subject' (known: \(known))", at: mark)
+            let known = placeholders.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+            sink.error(
+                "unknown placeholder '\(rest[open...close])' in 'subject' (known: \(known.isEmpty ? "none" : known))",
+                at: mark)
             return nil
         }
-        let length = rest.count + placeholders * placeholderAllowance
+        let length = rest.count + filledLength
         guard length <= maximumSubjectLength else {
-            let filled = placeholders == 0 ? "" : " with {package} counted as \(placeholderAllowance)"
-            sink.error(
-                "'subject' is \(length) characters\(filled), more than \(maximumSubjectLength)", at: mark)
+            let counted = placeholders.sorted(by: { $0.key < $1.key }).filter { subject.contains("{\($0.key)}") }
+                .map { "{\($0.key)} counted as \($0.value)" }
+            let filled = counted.isEmpty ? "" : " with " + counted.joined(separator: ", ")
+            sink.error("'subject' is \(length) characters\(filled), more than \(maximumSubjectLength)", at: mark)
             return nil
         }
         return subject

@@ -37,7 +37,7 @@ public struct HTMLReportFormatter: ReportFormatter {
             <h2>Repositories</h2>
             <div class="scroll">
             <table>
-            <thead><tr><th>Repository</th><th>Team</th><th>Status</th><th>New module paths</th><th>Change-Id</th>\
+            <thead><tr><th>Repository</th><th>Team</th><th>Status</th><th>\(HTMLText.escape(summary.presentation.highlightsTitle))</th><th>Change-Id</th>\
             <th>Review</th><th>Follow-ups</th><th>Message</th></tr></thead>
             <tbody>
 
@@ -59,7 +59,7 @@ public struct HTMLReportFormatter: ReportFormatter {
     // MARK: - Private
 
     private static func row(_ repo: RepoResult) -> String {
-        let modules = repo.modulePaths.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: "<br>")
+        let modules = repo.highlights.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: "<br>")
         let review: String
         if let url = repo.reviewUrl, !url.isEmpty {
             review =

@@ -22,7 +22,8 @@ public struct MarkdownReportFormatter: ReportFormatter {
         lines += summary.statusCounts.map { "| \($0.status.rawValue) | \($0.count) |" }
         lines += ["| **total** | **\(summary.repos.count)** |", "", "## Repositories", ""]
         lines += [
-            "| repo | team | status | new module paths | Change-Id | review | follow-ups | message |",
+            "| repo | team | status | \(Self.text(summary.presentation.highlightsTitle.lowercased())) | Change-Id | review "
+                + "| follow-ups | message |",
             "| --- | --- | --- | --- | --- | --- | ---: | --- |",
         ]
         lines += summary.repos.map(Self.row)
@@ -50,7 +51,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
             text(repo.name),
             text(repo.team ?? ""),
             repo.status.rawValue,
-            repo.modulePaths.map(code).joined(separator: "<br>"),
+            repo.highlights.map(code).joined(separator: "<br>"),
             repo.changeId.map(code) ?? "",
             review,
             "\(repo.followUps.count)",

@@ -1,9 +1,6 @@
 import Foundation
 
 extension RepoResult {
-    /// The new module paths, in server order (skipped scripts have none).
-    public var modulePaths: [String] { servers.filter { !$0.isSkipped }.map(\.module) }
-
     /// The team heading the repo is listed under in `status.rst`: its team, else `Other`.
     var teamHeading: String {
         let team = team?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

@@ -19,7 +19,7 @@ public struct StatusRSTFormatter: ReportFormatter {
         for team in Self.sortedTeams(teams.keys) {
             lines += [""] + RSTText.title(RSTText.escapeAll(team), underline: "-") + [""]
             let repos = (teams[team] ?? []).sorted { $0.name < $1.name }
-            lines += repos.map { "* " + Self.item($0) }
+            lines += repos.map { "* " + Self.item($0, verb: summary.presentation.highlightsVerb) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -42,8 +42,8 @@ public struct StatusRSTFormatter: ReportFormatter {
         }
     }
 
-    private static func item(_ repo: RepoResult) -> String {
-        var text = RSTText.literal(repo.name) + ": " + state(repo)
+    private static func item(_ repo: RepoResult, verb: String) -> String {
+        var text = RSTText.literal(repo.name) + ": " + state(repo, verb: verb)
         if !repo.followUps.isEmpty {
             let count = repo.followUps.count
             text += "; \(count) follow-up\(count == 1 ? "" : "s") left for a person"
@@ -51,9 +51,9 @@ public struct StatusRSTFormatter: ReportFormatter {
         return text
     }
 
-    private static func state(_ repo: RepoResult) -> String {
-        let modules = repo.modulePaths.map(RSTText.literal).joined(separator: ", ")
-        let adds = modules.isEmpty ? "" : " adds \(modules)"
+    private static func state(_ repo: RepoResult, verb: String) -> String {
+        let modules = repo.highlights.map(RSTText.literal).joined(separator: ", ")
+        let adds = modules.isEmpty ? "" : " \(verb) \(modules)"
         switch repo.status {
         case .migrated, .upToDate:
             if let url = repo.reviewUrl, !url.isEmpty {
@@ -65,7 +65,7 @@ public struct StatusRSTFormatter: ReportFormatter {
         case .alreadyMigrated:
             return modules.isEmpty ? "already migrated" : "already migrated, \(modules) exist"
         case .notApplicable:
-            return "not applicable: " + RSTText.escape(repo.messageLine ?? "no wsgi_scripts and no WSGI module")
+            return "not applicable: " + RSTText.escape(repo.messageLine ?? "the goal does not concern it")
         case .needsAttention:
             return "needs attention: " + RSTText.escape(repo.messageLine ?? "no reason was recorded")
         case .failed:

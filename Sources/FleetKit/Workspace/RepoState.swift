@@ -27,8 +27,18 @@ public struct RepoState: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(RepoState.self, from: data)
     }
 
-    /// Writes the state atomically.
+    /// Reads the state of `name` under `plan`, falling back on where releases before plug-ins kept it when that
+    /// record is of the same review branch.
+    static func load(for name: String, plan: Plan, in workspace: Workspace) -> RepoState? {
+        if let state = load(from: workspace.statePath(for: name, plan: plan.name)) { return state }
+        guard let legacy = load(from: workspace.legacyStatePath(for: name)), legacy.result.branch == plan.branch
+        else { return nil }
+        return legacy
+    }
+
+    /// Writes the state atomically, making its folder when missing.
     public func save(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try writeAtomically(encoder.encode(self), to: url)

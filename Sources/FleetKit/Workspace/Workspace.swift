@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```
 /// <root>/repos/<namespace>/<repo>     one clone per repo (renamed into place only when complete)
-/// <root>/state/<namespace>__<repo>.json   what the last run did (RepoState)
+/// <root>/state/<plan>/<namespace>__<repo>.json   what the last run of a plan did (RepoState)
 /// <root>/tmp/                         clones in progress; anything here at start-up is a killed run's leftover
 /// <root>/report/                      the default report folder
 /// ```
@@ -27,15 +27,25 @@ public struct Workspace: Sendable {
         root.appendingPathComponent("repos", isDirectory: true).appendingPathComponent(name, isDirectory: true)
     }
 
-    /// Where the state of `name` is recorded.
-    public func statePath(for name: String) -> URL {
+    /// Where the state of `name` under `plan` is recorded: each plan has its own, so running one plan never makes
+    /// another plan's repos look changed or up to date.
+    public func statePath(for name: String, plan: String) -> URL {
+        stateFolder(plan: plan).appendingPathComponent(Self.flatName(name) + ".json")
+    }
+
+    /// Where releases before plug-ins recorded the state of `name` (they ran one plan only).
+    func legacyStatePath(for name: String) -> URL {
         root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(Self.flatName(name) + ".json")
     }
 
-    /// The marker that says a worker was busy with `name`; present at start-up only after a killed run.
-    public func inFlightPath(for name: String) -> URL {
-        root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(
-            Self.flatName(name) + ".inflight")
+    /// The marker that says a worker was busy with `name` under `plan`; present at start-up only after a killed run.
+    public func inFlightPath(for name: String, plan: String) -> URL {
+        stateFolder(plan: plan).appendingPathComponent(Self.flatName(name) + ".inflight")
+    }
+
+    /// The folder of `plan`'s per-repo state.
+    func stateFolder(plan: String) -> URL {
+        root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(plan, isDirectory: true)
     }
 
     /// The folder for clones in progress.
@@ -43,6 +53,13 @@ public struct Workspace: Sendable {
 
     /// The default report folder.
     public var defaultReportFolder: URL { root.appendingPathComponent("report", isDirectory: true) }
+
+    /// The default report folder of a run of `manifest`: `report/` for its own plan, `report-<plan>/` for a plan
+    /// given with `--plan`, so one goal's run never overwrites another goal's report.
+    public func defaultReportFolder(for manifest: Manifest) -> URL {
+        manifest.usesOwnPlan
+            ? defaultReportFolder : root.appendingPathComponent("report-\(manifest.plan.name)", isDirectory: true)
+    }
 
     /// `openstack/nova` → `openstack__nova`, for flat file names (state, patches).
     public static func flatName(_ name: String) -> String {

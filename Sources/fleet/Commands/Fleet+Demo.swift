@@ -45,8 +45,7 @@ extension Fleet {
             }
             let url = URL(fileURLWithPath: dir).standardizedFileURL
             if let contents = try? manager.contentsOfDirectory(atPath: url.path), !contents.isEmpty {
-                FileHandle.standardError.write(Data("\(url.path): error: the demo folder must be empty or absent\n".utf8))
-                throw ExitCode(64)
+                throw badInput("\(url.path): error: the demo folder must be empty or absent")
             }
             try manager.createDirectory(at: url, withIntermediateDirectories: true)
             return url

@@ -33,8 +33,7 @@ extension Fleet {
                 text = try GovernanceImporter.manifest(
                     projectsYAML: projects, file: governance, teams: team, plan: plan)
             } catch let error as InputError {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitCode(64)
+                throw badInput(error.description)
             }
             guard let output else {
                 print(text, terminator: "")

@@ -17,14 +17,14 @@ extension Fleet {
         var dryRun = false
 
         func run() throws {
-            let loaded = try loadManifest(manifest)
-            let workspace = Workspace(root: selection.workspaceURL ?? Workspace.defaultRoot(for: loaded.file))
-            let reportDirectory = selection.reportURL ?? workspace.defaultReportFolder
+            let loaded = try loadManifest(manifest, plan: selection.plan)
+            let reportDirectory = selection.reportFolder(for: loaded)
             let summaryFile = reportDirectory.appendingPathComponent("summary.json")
-            guard let summary = try? Summary.load(from: summaryFile) else {
-                FileHandle.standardError.write(
-                    Data("\(summaryFile.path): error: no readable summary; run 'fleet run \(manifest)' first\n".utf8))
-                throw ExitCode(64)
+            let summary: Summary
+            do {
+                summary = try SummaryFile.load(from: summaryFile)
+            } catch let error as ReportError {
+                throw badInput("error: \(error.description); run 'fleet run \(manifest)' first")
             }
             if dryRun {
                 let pusher = ReviewPusher(manifest: loaded)
@@ -45,7 +45,7 @@ extension Fleet {
 }
 
 /// Pushes the ready repos of a run's outcome (for `fleet run --push`).
-func pushReadyBranches(_ manifest: Manifest, outcome: RunOutcome, output: OutputArguments) throws -> Summary {
+func pushReadyBranches(_ manifest: Manifest, outcome: RunOutcome) throws -> Summary {
     let pushed = try pushSummary(outcome.summary, manifest: manifest, only: [], to: outcome.reportDirectory)
     if pushed.repos.contains(where: { $0.pushed == false }) { throw ExitCode.failure }
     return pushed

@@ -38,8 +38,7 @@ extension Fleet {
                     for name in names { patches[name] = found[name] }
                 }
             } catch let error as ReportError {
-                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-                throw ExitCode(64)
+                throw badInput("error: \(error.description)")
             }
             let directory = URL(fileURLWithPath: reportDir)
             try ReportWriter.write(merged, patches: patches, to: directory)

@@ -34,7 +34,7 @@ extension Fleet {
         }
 
         func run() throws {
-            let loaded = try loadManifest(manifest)
+            let loaded = try loadManifest(manifest, plan: selection.plan)
             var options = RunOptions()
             options.jobs = jobs
             options.workspace = selection.workspaceURL
@@ -46,7 +46,7 @@ extension Fleet {
             let outcome = try runFleet(loaded, options: options, output: output)
             var summary = outcome.summary
             if push {
-                summary = try pushReadyBranches(loaded, outcome: outcome, output: output)
+                summary = try pushReadyBranches(loaded, outcome: outcome)
             }
             if !summary.isSuccess { throw ExitCode.failure }
         }

@@ -13,14 +13,9 @@ extension Fleet {
         var manifest: String
 
         func run() throws {
-            do {
-                let loaded = try ManifestLoader.load(from: URL(fileURLWithPath: manifest))
-                let count = loaded.repos.count
-                print("\(manifest): OK, \(count) \(count == 1 ? "repo" : "repos"), plan \(loaded.planReference)")
-            } catch let error as InputError {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitCode(64)
-            }
+            let loaded = try loadManifest(manifest)
+            let count = loaded.repos.count
+            print("\(manifest): OK, \(count) \(count == 1 ? "repo" : "repos"), plan \(loaded.planReference)")
         }
     }
 }

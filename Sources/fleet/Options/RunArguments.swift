@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetKit
 import Foundation
 
 /// The options `run` and `push` share: where the workspace and report are, and which repos to take.
@@ -12,8 +13,21 @@ struct WorkspaceArguments: ParsableArguments {
     @Option(name: .customLong("only"), help: "Work only on this repo (repeatable), e.g. openstack/nova.")
     var only: [String] = []
 
+    @Option(help: "Use another plan over the same manifest: a built-in plan name (e.g. pyproject-pbr) or a plan file.")
+    var plan: String?
+
     var workspaceURL: URL? { workspace.map { URL(fileURLWithPath: $0) } }
     var reportURL: URL? { reportDirectory.map { URL(fileURLWithPath: $0) } }
+
+    /// The workspace of a run of `manifest`.
+    func workspace(for manifest: Manifest) -> Workspace {
+        Workspace(root: workspaceURL ?? Workspace.defaultRoot(for: manifest.file))
+    }
+
+    /// The report folder of a run of `manifest`.
+    func reportFolder(for manifest: Manifest) -> URL {
+        reportURL ?? workspace(for: manifest).defaultReportFolder(for: manifest)
+    }
 }
 
 /// `--quiet` and `--verbose`.

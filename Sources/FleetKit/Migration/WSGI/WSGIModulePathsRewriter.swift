@@ -6,20 +6,76 @@ import Foundation
 /// `setup.cfg`, uWSGI ini files and adds a reno note, lists references it leaves for a person, and verifies the
 /// result with python. It never touches git and never reads or writes outside the root.
 public struct WSGIModulePathsRewriter: Rewriter {
+    public typealias Options = MigrationOptions
+    public typealias Settings = WSGISettings
+    public typealias Details = WSGIDetails
+    public typealias Pending = PendingMigration
+
     /// The plan's `rewriter:` value.
     public static let name = "wsgi-module-paths"
+    /// The keys of `options:`.
+    public static let optionKeys = ["entry_points", "release_note", "rewrite_uwsgi_ini"]
+    /// The manifest keys: the import package and the server names.
+    public static let repositoryKeys = ["package", "servers"]
+    /// `{package}` is the repo's import package: OpenStack's are at most about 20 characters (`ironic_inspector`
+    /// is 16).
+    public static let subjectPlaceholders = ["package": 20]
+    /// The highlights are module paths.
+    public static let presentation = RewriterPresentation(highlightsTitle: "New module paths", highlightsVerb: "adds")
+    /// `Plans/remove-wsgi_scripts.yaml`.
+    public static var builtInPlans: [String: String] { ["remove-wsgi_scripts": removeWSGIScripts] }
 
+    /// The plan options.
+    public var options: MigrationOptions
     /// The Python interpreter verification runs.
     public var python: String
 
     /// Makes the rewriter; `python` is the interpreter verification runs (`python3` on `PATH` by default).
-    public init(python: String = "python3") {
+    public init(options: MigrationOptions = MigrationOptions(), python: String = "python3") {
+        self.options = options
         self.python = python
     }
 
-    /// Analyzes, rewrites and verifies the tree at `root`.
-    public func migrate(root: URL, request: MigrationRequest) -> MigrationReport {
-        verify(rewrite(root: root, request: request), root: root)
+    /// Makes the rewriter for a run.
+    public init(options: MigrationOptions, environment: RewriterEnvironment) {
+        self.init(options: options, python: environment.python)
+    }
+
+    /// The new module paths (skipped scripts have none).
+    public static func highlights(of details: WSGIDetails) -> [String] {
+        details.servers.filter { !$0.isSkipped }.map(\.module)
+    }
+
+    /// Analyzes and rewrites one repository.
+    public func rewrite(_ request: RewriteRequest<WSGISettings>) -> Rewrite<WSGIDetails, PendingMigration> {
+        let migration = MigrationRequest(
+            projectName: request.projectName, package: request.settings.package, servers: request.settings.servers,
+            options: options, noteSuffix: request.stableSuffix)
+        let pending = rewrite(root: request.root, request: migration)
+        let report = pending.report
+        let details = WSGIDetails(
+            package: report.package, servers: report.servers, entryPointsRemoved: report.entryPointsRemoved,
+            releaseNote: report.releaseNote)
+        let repo = request.projectName.split(separator: "/").last.map(String.init) ?? request.projectName
+        return Rewrite(
+            outcome: report.outcome, details: details, followUps: report.followUps, criteriaMet: report.criteriaMet,
+            changedPaths: report.changedPaths,
+            placeholders: ["package": report.package ?? repo.replacingOccurrences(of: "-", with: "_")],
+            pending: pending)
+    }
+
+    /// Verifies a rewritten tree with python.
+    public func verify(
+        _ rewrite: Rewrite<WSGIDetails, PendingMigration>, request: RewriteRequest<WSGISettings>
+    ) -> RewriteOutcome {
+        guard let pending = rewrite.pending else { return rewrite.outcome }
+        return verify(pending, root: request.root).outcome
+    }
+
+    /// The scripts and their modules, what became of the entry points, the release note and the follow-ups.
+    public func commitText(for rewrite: Rewrite<WSGIDetails, PendingMigration>) -> CommitText {
+        WSGICommitText(options: options, details: rewrite.details ?? WSGIDetails(), followUps: rewrite.followUps)
+            .text(removedScripts: rewrite.pending?.report.removedScripts ?? [])
     }
 
     /// Analyzes and rewrites the tree at `root`, without running python.
@@ -39,6 +95,11 @@ public struct WSGIModulePathsRewriter: Rewriter {
         } catch {
             return PendingMigration(report: MigrationReport(outcome: .needsAttention(reason: "\(error)")))
         }
+    }
+
+    /// Analyzes, rewrites and verifies the tree at `root`.
+    public func migrate(root: URL, request: MigrationRequest) -> MigrationReport {
+        verify(rewrite(root: root, request: request), root: root)
     }
 
     /// Verifies a rewritten tree and returns the final report: `needs-attention` when a check fails.

@@ -3,25 +3,41 @@ import GitKit
 
 /// Finds the target branch and its commit, refuses to touch a clone holding someone's work, skips a repo that is
 /// already up to date, and puts the work tree on a fresh review branch at the target commit.
-struct BranchStep: PipelineStep {
+struct BranchStep {
     static let name = "branch"
 
-    func run(_ job: RepoJob) throws -> StepOutcome {
-        let repository = try job.openRepository()
-        let target = try job.spec.branch ?? Self.gitReviewBranch(repository) ?? repository.remoteDefaultBranch()
-        job.targetBranch = target
+    /// What the step decided.
+    enum Decision {
+        /// Rewrite on the fresh review branch.
+        case rewrite(BranchPoint)
+        /// Nothing changed since the last successful run: its result and patch stand.
+        case upToDate(RepoResult, patch: String?)
+        /// Someone's work is in the clone: leave everything as it is.
+        case leave(targetBranch: String, base: ObjectID, status: RepoStatus, message: String)
+    }
+
+    /// The repo.
+    let spec: RepoSpec
+    /// The run.
+    let context: RunContext
+    /// What the last run recorded, if anything.
+    let state: RepoState?
+
+    func run(_ clone: SyncedClone) throws -> StepOutcome<Decision> {
+        let repository = clone.repository
+        let branch = context.plan.branch
+        let target = try spec.branch ?? Self.gitReviewBranch(repository) ?? repository.remoteDefaultBranch()
         guard let base = try repository.referenceTarget("refs/remotes/origin/\(target)") else {
-            return .finish(job.result(.failed, message: "the target branch '\(target)' does not exist on the remote"))
+            return .finish(.failed, message: "the target branch '\(target)' does not exist on the remote")
         }
-        job.base = base
 
         let dirty = try repository.status()
         if !dirty.isEmpty {
-            guard job.wasInterrupted else {
+            guard clone.wasInterrupted else {
                 let sample = dirty.prefix(3).map(\.path).joined(separator: ", ")
-                return .finish(
-                    job.result(
-                        .needsAttention,
+                return .next(
+                    .leave(
+                        targetBranch: target, base: base, status: .needsAttention,
                         message: "the clone has uncommitted changes (\(dirty.count) file(s): \(sample)); "
                             + "fleet left them as they are"))
             }
@@ -29,84 +45,53 @@ struct BranchStep: PipelineStep {
             try repository.discardChanges()
         }
 
-        let expectedChangeId = ChangeID.make(project: job.spec.name, targetBranch: target, topic: job.context.plan.topic)
-        if let tip = try repository.referenceTarget("refs/heads/\(job.branch)") {
-            switch try ownership(of: tip, in: repository, job: job, expectedChangeId: expectedChangeId) {
-            case .ours(let changeId):
-                job.previousTip = tip
-                job.changeId = changeId
-            case .empty:
-                break
-            case .foreign(let count):
-                return .finish(
-                    job.result(
-                        .needsAttention,
-                        message: "the review branch '\(job.branch)' has \(count) commit(s) fleet did not make "
-                            + "(tip \(tip.short)); fleet left it as it is"))
-            }
+        let ownership = try BranchOwnership(
+            repository: repository, branch: branch, target: target, state: state, clone: clone,
+            expectedChangeId: ChangeID.make(project: spec.name, targetBranch: target, topic: context.plan.topic))
+        if case .foreign(let count, let tip) = ownership.verdict {
+            return .next(
+                .leave(
+                    targetBranch: target, base: base, status: .needsAttention,
+                    message: "the review branch '\(branch)' has \(count) commit(s) fleet did not make "
+                        + "(tip \(tip.short)); fleet left it as it is"))
         }
-        job.changeId = job.changeId ?? job.state?.changeId ?? expectedChangeId
+        let previousTip = ownership.previousTip
+        let changeId = ownership.changeId ?? state?.changeId ?? ownership.expectedChangeId
 
-        if let upToDate = try upToDateResult(job, base: base) {
-            return .finish(upToDate)
+        // Trust the repository, not the record: a repo a killed run left in flight is always redone.
+        if !clone.wasInterrupted, let upToDate = try upToDateResult(repository, base: base, target: target, tip: previousTip) {
+            return .next(upToDate)
         }
-        try InFlight.mark(job, isRewriting: true)
+        try InFlight.mark(spec.name, plan: context.plan.name, in: context.workspace, previousTip: previousTip, isRewriting: true)
         // Detach first: libgit2 refuses to move the branch HEAD is on.
         try repository.checkoutDetached(base)
-        if !job.context.dryRun {
-            try repository.createBranch(job.branch, at: base, force: true)
-            try repository.checkout(branch: job.branch)
+        if !context.dryRun {
+            try repository.createBranch(branch, at: base, force: true)
+            try repository.checkout(branch: branch)
         }
-        return .next
+        return .next(
+            .rewrite(
+                BranchPoint(clone: clone, targetBranch: target, base: base, previousTip: previousTip, changeId: changeId)))
     }
 
-    private enum Ownership {
-        case ours(changeId: String?)
-        case empty
-        case foreign(count: Int)
-    }
-
-    /// Decides whether the review branch holds only fleet's commit, nothing at all, or someone else's work.
-    private func ownership(of tip: ObjectID, in repository: Repository, job: RepoJob, expectedChangeId: String) throws
-        -> Ownership
+    /// The recorded result when nothing that matters changed since the last successful run and the review branch
+    /// still holds the commit that run made.
+    private func upToDateResult(_ repository: Repository, base: ObjectID, target: String, tip: ObjectID?) throws
+        -> Decision?
     {
-        let target = "refs/remotes/origin/\(job.targetBranch ?? "")"
-        let upstream = try repository.referenceTarget(target)
-        let own = try repository.commits(from: tip, excluding: upstream)
-        if own.isEmpty { return .empty }
-        let message = try repository.commitInfo(tip).message
-        if let state = job.state, state.commit == tip.hex {
-            return .ours(changeId: ChangeID.find(in: message) ?? state.changeId)
-        }
-        // A run killed between commit and state write: one commit, carrying the Change-Id fleet would give it,
-        // made on top of a commit the upstream history contains.
-        if job.wasInterrupted, own.count == 1, ChangeID.find(in: message) == expectedChangeId,
-            let parent = try repository.commitInfo(tip).parents.first, let upstream,
-            try repository.isAncestor(parent, of: upstream)
-        {
-            return .ours(changeId: expectedChangeId)
-        }
-        return .foreign(count: own.count)
-    }
-
-    /// The recorded result when nothing that matters changed since the last successful run.
-    private func upToDateResult(_ job: RepoJob, base: ObjectID) throws -> RepoResult? {
-        guard !job.context.force, !job.context.dryRun, let state = job.state, state.status.isSuccess,
-            state.baseCommit == base.hex, state.planDigest == job.context.planDigest,
-            state.specDigest == RepoPipeline.digest(of: job.spec), state.fleetVersion == FleetVersion.current,
-            state.targetBranch == job.targetBranch
+        guard !context.force, !context.dryRun, let state, state.status.isSuccess,
+            state.baseCommit == base.hex, state.planDigest == context.planDigest,
+            state.specDigest == RepoPipeline.digest(of: spec), state.fleetVersion == FleetVersion.current,
+            state.targetBranch == target
         else { return nil }
-        if let commit = state.commit, job.previousTip?.hex != commit { return nil }
+        if let commit = state.commit, tip?.hex != commit { return nil }
         var result = state.result
         result.status = state.status == .migrated ? .upToDate : state.status
-        result.path = job.clonePath.path
+        result.path = context.workspace.clonePath(for: spec.name).path
         result.message = nil
-        result.durationSeconds = Date().timeIntervalSince(job.started)
-        if let commit = state.commit.flatMap(ObjectID.init(hex:)) {
-            job.commit = commit
-            job.patch = try job.openRepository().formatPatch(commit)
-        }
-        return result
+        result.steps = [:]
+        let patch = try state.commit.flatMap(ObjectID.init(hex:)).map { try repository.formatPatch($0) }
+        return .upToDate(result, patch: patch)
     }
 
     /// The `defaultbranch` of the `.gitreview` on the remote's default branch, if any.

@@ -1,42 +1,42 @@
 import Foundation
 import GitKit
 
-/// Stages the rewritten tree and commits it on the review branch with the plan's message, the topic trailer and
-/// the Change-Id. When the new commit would be identical in content to the one already there, the old one stays,
-/// so Gerrit gets no empty patch set.
-struct CommitStep: PipelineStep {
+/// Stages the rewritten tree and commits it on the review branch with the plan's message, the rewriter's text, the
+/// topic trailer and the Change-Id. When the new commit would be identical in content to the one already there, the
+/// old one stays, so Gerrit gets no empty patch set.
+struct CommitStep {
     static let name = "commit"
 
-    func run(_ job: RepoJob) throws -> StepOutcome {
-        let repository = try job.openRepository()
+    /// The repo.
+    let spec: RepoSpec
+    /// The run.
+    let context: RunContext
+
+    func run(_ tree: RewrittenTree) throws -> StepOutcome<CommitRecord> {
+        let repository = tree.point.repository
         try repository.stageAll()
         let configured = try repository.configuredSignature()
-        let identity = configured ?? job.context.fallbackIdentity
-        var draft = job.result(.migrated)
-        draft.changeId = job.changeId
-        // Scripts whose entry point went without a module (`servers: skip`) are named in the message only;
-        // summary.json's `servers` lists modules that exist.
-        let listed = Set(draft.servers.map(\.script))
-        for script in job.report?.removedScripts ?? [] where !listed.contains(script) {
-            draft.servers.append(.skipped(script: script, target: ""))
-        }
+        let identity = configured ?? context.fallbackIdentity
+        let draft = CommitDraft(
+            name: spec.name, targetBranch: tree.point.targetBranch, changeId: tree.point.changeId,
+            placeholders: tree.rewrite.placeholders, text: tree.rewrite.commitText())
         let message = CommitMessageBuilder.message(
-            plan: job.context.plan, result: draft,
-            signedOffBy: job.context.plan.commit.signedOffBy ? configured?.identity : nil)
-        let commit = try repository.commit(message: message, author: identity, committer: identity)
-
-        if let previous = job.previousTip, try isSameChange(previous, commit, in: repository) {
+            plan: context.plan, change: draft,
+            signedOffBy: context.plan.commit.signedOffBy ? configured?.identity : nil)
+        var commit = try repository.commit(message: message, author: identity, committer: identity)
+        if let previous = tree.point.previousTip, try isSameChange(previous, commit, in: repository) {
             try repository.resetHard(to: previous)
-            job.commit = previous
-        } else {
-            job.commit = commit
+            commit = previous
         }
-        guard let committed = job.commit, try repository.isClean() else {
+        guard try repository.isClean() else {
             let leftover = try repository.status().map(\.path).prefix(3).joined(separator: ", ")
-            return .finish(job.result(.failed, message: "the work tree is not clean after committing: \(leftover)"))
+            return .finish(.failed, message: "the work tree is not clean after committing: \(leftover)")
         }
-        job.patch = try repository.formatPatch(committed)
-        return .finish(job.result(.migrated))
+        let changed = try repository.changes(from: tree.point.base, to: commit).flatMap { [$0.oldPath, $0.path] }
+        return .next(
+            CommitRecord(
+                commit: commit, patch: try repository.formatPatch(commit),
+                changedFiles: Set(changed.filter { !$0.isEmpty }).sorted()))
     }
 
     /// Whether two commits have the same parent, tree and message (only the dates differ).

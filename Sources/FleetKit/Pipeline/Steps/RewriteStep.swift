@@ -1,35 +1,26 @@
 import Foundation
 import GitKit
 
-/// Runs the plan's rewriter on the work tree (it analyzes, rewrites and verifies), and ends the pipeline for every
-/// outcome but `migrated`. A dry run shows the diff here and puts the tree back.
-struct RewriteStep: PipelineStep {
+/// Runs the plan's rewriter on the work tree (analyze and rewrite; verification is its own step), and ends the
+/// pipeline for every outcome but `migrated`.
+struct RewriteStep {
     static let name = "rewrite"
 
-    func run(_ job: RepoJob) throws -> StepOutcome {
-        let repository = try job.openRepository()
-        let request = MigrationRequest(
-            projectName: job.spec.name, package: job.spec.package, servers: job.spec.servers,
-            options: job.context.plan.options, noteSuffix: Self.noteSuffix(changeId: job.changeId ?? job.spec.name))
-        let report = job.context.rewriter.migrate(root: job.clonePath, request: request)
-        job.report = report
-        switch report.outcome {
-        case .migrated:
-            guard job.context.dryRun else { return .next }
-            let patch = try repository.workingTreePatch()
-            job.context.events(.diff(name: job.spec.name, patch: patch))
-            return .finish(job.result(.migrated, message: "dry run: nothing was committed"))
-        case .alreadyMigrated:
-            return .finish(job.result(.alreadyMigrated))
-        case .notApplicable(let reason):
-            return .finish(job.result(.notApplicable, message: reason))
-        case .needsAttention(let reason):
-            return .finish(job.result(.needsAttention, message: reason))
-        }
+    /// The repo.
+    let spec: RepoSpec
+    /// The run.
+    let context: RunContext
+
+    func run(_ point: BranchPoint) -> RewrittenTree {
+        let request = RewriteRequest(
+            root: context.workspace.clonePath(for: spec.name), projectName: spec.name,
+            targetBranch: point.targetBranch, settings: spec.settings,
+            stableSuffix: Self.stableSuffix(changeId: point.changeId))
+        return RewrittenTree(point: point, rewrite: context.rewriter.rewrite(request))
     }
 
-    /// 16 hex digits derived from the Change-Id, so every patch set names the release note the same way.
-    static func noteSuffix(changeId: String) -> String {
+    /// 16 hex digits derived from the Change-Id, so every patch set names its files (a release note) the same way.
+    static func stableSuffix(changeId: String) -> String {
         String(ObjectID.hashBlob(Array(changeId.utf8)).hex.prefix(16))
     }
 }

@@ -3,43 +3,64 @@ import GitKit
 
 /// Brings the cached clone up to date: fetch when it exists, else clone into a temporary folder and rename it
 /// into place, so a killed run never leaves half a clone where the next run would trust it.
-struct SyncStep: PipelineStep {
+struct SyncStep {
     static let name = "sync"
 
-    func run(_ job: RepoJob) throws -> StepOutcome {
-        let url = Self.cloneSource(job.spec.url)
-        if FileManager.default.fileExists(atPath: job.clonePath.path) {
-            let repository: Repository
+    /// The repo.
+    let spec: RepoSpec
+    /// The run.
+    let context: RunContext
+
+    /// Opens and fetches the clone, or clones it.
+    /// - Parameter leftover: the in-flight marker a killed run left for this repo, if any.
+    func run(leftover: InFlightMarker?) throws -> StepOutcome<SyncedClone> {
+        let url = Self.cloneSource(spec.url)
+        let clonePath = context.workspace.clonePath(for: spec.name)
+        let wasInterrupted = leftover != nil
+        let repository: Repository
+        if FileManager.default.fileExists(atPath: clonePath.path) {
             do {
-                repository = try Repository.open(at: job.clonePath.path)
+                repository = try Repository.open(at: clonePath.path)
             } catch {
                 return .finish(
-                    job.result(
-                        .failed,
-                        message: "the cached clone at \(job.clonePath.path) is not a usable git repository "
-                            + "(\(error.message)); move it away and re-run to clone afresh"))
+                    .failed,
+                    message: "the cached clone at \(clonePath.path) is not a usable git repository "
+                        + "(\(error.message)); move it away and re-run to clone afresh")
             }
-            if job.wasInterrupted { Self.removeStaleLocks(in: repository.gitDirectory) }
+            if wasInterrupted { Self.removeStaleLocks(in: repository.gitDirectory) }
             if try repository.remoteURL("origin") != url {
                 try repository.setConfigValue("remote.origin.url", url)
             }
-            try repository.fetch(options: job.remoteOptions)
-            job.repository = repository
+            try repository.fetch(options: remoteOptions)
         } else {
-            let temporary = job.context.workspace.temporaryFolder.appendingPathComponent(
-                Workspace.flatName(job.spec.name) + "-" + UUID().uuidString.prefix(8))
+            let temporary = context.workspace.temporaryFolder.appendingPathComponent(
+                Workspace.flatName(spec.name) + "-" + UUID().uuidString.prefix(8))
             do {
-                _ = try Repository.clone(from: url, to: temporary.path, options: job.remoteOptions)
+                _ = try Repository.clone(from: url, to: temporary.path, options: remoteOptions)
                 try FileManager.default.createDirectory(
-                    at: job.clonePath.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileManager.default.moveItem(at: temporary, to: job.clonePath)
+                    at: clonePath.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.moveItem(at: temporary, to: clonePath)
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
             }
-            job.repository = try Repository.open(at: job.clonePath.path)
+            repository = try Repository.open(at: clonePath.path)
         }
-        return .next
+        return .next(
+            SyncedClone(
+                repository: repository, wasInterrupted: wasInterrupted,
+                recordedTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:))))
+    }
+
+    /// The remote options for this repo's transfers: progress events and run cancellation.
+    private var remoteOptions: RemoteOptions {
+        let name = spec.name
+        let events = context.events
+        let cancellation = context.cancellation
+        return RemoteOptions(
+            credentials: Credentials.from(url: spec.url),
+            progress: { events(.transfer(name: name, percent: $0.percent)) },
+            isCancelled: { cancellation.isCancelled })
     }
 
     /// libgit2 rebuilds a whole pack for `file://` URLs but copies objects for plain paths (spike pitfall 13).
