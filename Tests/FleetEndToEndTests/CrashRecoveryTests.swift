@@ -18,7 +18,7 @@ struct CrashRecoveryTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let stateFolder = fleet.workspace.appendingPathComponent("state")
+        let stateFolder = fleet.workspace.appendingPathComponent("state/remove-wsgi_scripts")
         let deadline = Date().addingTimeInterval(30)
         // Kill as soon as the first repo has finished, while others are mid-flight.
         while Date() < deadline, process.isRunning {

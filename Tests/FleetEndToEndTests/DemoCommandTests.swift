@@ -13,7 +13,7 @@ struct DemoCommandTests {
         let folder = directory.url.appendingPathComponent("demo")
         let output = try runFleet(["demo", "--dir", folder.path])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
-        let summary = try Summary.load(from: folder.appendingPathComponent(".fleet/report/summary.json"))
+        let summary = try SummaryFile.load(from: folder.appendingPathComponent(".fleet/report/summary.json"))
         let statuses = Dictionary(uniqueKeysWithValues: summary.repos.map { ($0.name, $0.status) })
         #expect(
             statuses == [
@@ -22,7 +22,7 @@ struct DemoCommandTests {
                 "openstack/python-novaclient": .notApplicable, "openstack/placement": .alreadyMigrated,
                 "openstack/zun": .needsAttention,
             ])
-        let modules = Dictionary(uniqueKeysWithValues: summary.repos.map { ($0.name, $0.servers.map(\.module)) })
+        let modules = Dictionary(uniqueKeysWithValues: summary.repos.map { ($0.name, $0.wsgi?.servers.map(\.module) ?? []) })
         #expect(modules["openstack/nova"] == ["nova.wsgi.osapi_compute", "nova.wsgi.metadata"])
         #expect(modules["openstack/heat"] == ["heat.wsgi.api", "heat.wsgi.cfn"])
         #expect(modules["openstack/freezer-api"] == ["freezer_api.wsgi.api"])

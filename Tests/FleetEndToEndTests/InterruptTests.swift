@@ -18,7 +18,7 @@ struct InterruptTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let states = fleet.workspace.appendingPathComponent("state")
+        let states = fleet.workspace.appendingPathComponent("state/remove-wsgi_scripts")
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, process.isRunning {
             let done = (try? FileManager.default.contentsOfDirectory(atPath: states.path))?.filter { $0.hasSuffix(".json") }

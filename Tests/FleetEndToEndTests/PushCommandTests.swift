@@ -32,7 +32,7 @@ struct PushCommandTests {
         }
 
         func summary() throws -> Summary {
-            try Summary.load(from: directory.url.appendingPathComponent(".fleet/report/summary.json"))
+            try SummaryFile.load(from: directory.url.appendingPathComponent(".fleet/report/summary.json"))
         }
 
         func pushedCommit(_ name: String) throws -> ObjectID? {

@@ -12,7 +12,7 @@ struct ReportCommandTests {
     }
 
     private func repo(_ name: String, _ status: RepoStatus, team: String? = nil) -> RepoResult {
-        RepoResult(
+        RepoResult.v1(
             name: "openstack/\(name)", status: status, path: "/w/openstack/\(name)", branch: "remove-wsgi_scripts",
             package: name, team: team, targetBranch: "master",
             commit: status == .migrated ? String(repeating: "c", count: 40) : nil,
@@ -51,7 +51,7 @@ struct ReportCommandTests {
                     4 repositories from 2 summaries: 2 migrated, 1 not-applicable, 1 needs-attention
 
                     """)
-            let merged = try Summary.load(from: out.appendingPathComponent("summary.json"))
+            let merged = try SummaryFile.load(from: out.appendingPathComponent("summary.json"))
             #expect(
                 merged.repos.map(\.name) == ["openstack/nova", "openstack/aodh", "openstack/glance", "openstack/swift"])
             #expect(merged.totals["repos"] == 4 && merged.totals["migrated"] == 2)
@@ -83,7 +83,7 @@ struct ReportCommandTests {
                 "--report-dir", out.path,
             ])
             #expect(output.status == 0, "\(output.stderr)")
-            let merged = try Summary.load(from: out.appendingPathComponent("summary.json"))
+            let merged = try SummaryFile.load(from: out.appendingPathComponent("summary.json"))
             #expect(merged.repos.map(\.status) == [.migrated, .migrated])
             #expect(readFile("patches/openstack__aodh.patch", under: out) == "aodh patch\n")
             #expect(readFile("patches/openstack__nova.patch", under: out) == "old nova\n")

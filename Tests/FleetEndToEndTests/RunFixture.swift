@@ -36,7 +36,7 @@ struct RunFixture {
     }
 
     func summary() throws -> Summary {
-        try Summary.load(from: workspace.appendingPathComponent("report/summary.json"))
+        try SummaryFile.load(from: workspace.appendingPathComponent("report/summary.json"))
     }
 
     func result(_ name: String) throws -> RepoResult? {

@@ -15,13 +15,16 @@ enum InFlight {
     }
 
     /// Reads the marker a killed run left, if any.
+    /// A marker left where releases before plug-ins wrote it counts too: the clone is the same.
     static func leftover(for name: String, plan: String, in workspace: Workspace) -> InFlightMarker? {
-        guard let data = try? Data(contentsOf: workspace.inFlightPath(for: name, plan: plan)) else { return nil }
+        let paths = [workspace.inFlightPath(for: name, plan: plan), workspace.legacyInFlightPath(for: name)]
+        guard let data = paths.lazy.compactMap({ try? Data(contentsOf: $0) }).first else { return nil }
         return (try? JSONDecoder().decode(InFlightMarker.self, from: data)) ?? InFlightMarker(isRewriting: true)
     }
 
     /// Removes the marker: the clone is in a state the next run can trust.
     static func clear(_ name: String, plan: String, in workspace: Workspace) {
         try? FileManager.default.removeItem(at: workspace.inFlightPath(for: name, plan: plan))
+        try? FileManager.default.removeItem(at: workspace.legacyInFlightPath(for: name))
     }
 }

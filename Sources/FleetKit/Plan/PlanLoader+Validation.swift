@@ -51,9 +51,15 @@ extension PlanLoader {
             }
             return kind
         }
-        let options = kind.flatMap { kind in readOptions(map["options"], kind: kind, sink: &sink) }
+        var options: JSONValue?
+        if let kind {
+            options = readOptions(map["options"], kind: kind, sink: &sink)
+        } else if let node = map["options"], !node.isNull {
+            _ = MappingReader(node, what: "'options'", sink: &sink)
+        }
+        // With no known rewriter, placeholders cannot be checked (nil): only the subject's length is.
         let commit = map["commit"].flatMap {
-            parseCommit($0, placeholders: kind?.subjectPlaceholders ?? [:], sink: &sink)
+            parseCommit($0, placeholders: kind?.subjectPlaceholders, sink: &sink)
         }
         guard let goal, let goalURL, let topic, let branch, let kind, let options, let commit else { return nil }
         return Plan(
@@ -65,13 +71,12 @@ extension PlanLoader {
     private static func readOptions(_ node: Node?, kind: RewriterKind, sink: inout DiagnosticSink) -> JSONValue? {
         guard let node, !node.isNull else { return kind.readOptions(nil, &sink) }
         guard let map = MappingReader(node, what: "'options'", sink: &sink) else { return nil }
-        let place = "in the options of rewriter '\(kind.name)'"
-        map.reportUnknownKeys(allowed: kind.optionKeys, place: place, sink: &sink)
+        map.reportUnknownKeys(allowed: kind.optionKeys, place: "in 'options'", sink: &sink)
         return kind.readOptions(map, &sink)
     }
 
     /// Reads `commit:`; `topic_trailer` defaults to `Topic` and `signed_off_by` to true.
-    private static func parseCommit(_ node: Node, placeholders: [String: Int], sink: inout DiagnosticSink)
+    private static func parseCommit(_ node: Node, placeholders: [String: Int]?, sink: inout DiagnosticSink)
         -> Plan.Commit?
     {
         guard let map = MappingReader(node, what: "'commit'", sink: &sink) else { return nil }
@@ -105,8 +110,9 @@ extension PlanLoader {
     /// Checks a subject template: the rewriter's placeholders only, and at most 72 characters once each placeholder
     /// is filled with the length the rewriter assumes for it.
     private static func checkSubject(
-        _ subject: String, placeholders: [String: Int], at mark: Mark?, sink: inout DiagnosticSink
+        _ subject: String, placeholders known: [String: Int]?, at mark: Mark?, sink: inout DiagnosticSink
     ) -> String? {
+        let placeholders = known ?? [:]
         var rest = subject
         var filledLength = 0
         for (name, allowance) in placeholders.sorted(by: { $0.key < $1.key }) {
@@ -114,7 +120,7 @@ extension PlanLoader {
             filledLength += count * allowance
             rest = rest.replacingOccurrences(of: "{\(name)}", with: "")
         }
-        if let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        if known != nil, let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             let known = placeholders.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
             sink.error(
                 "unknown placeholder '\(rest[open...close])' in 'subject' (known: \(known.isEmpty ? "none" : known))",

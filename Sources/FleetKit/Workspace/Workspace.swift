@@ -38,6 +38,12 @@ public struct Workspace: Sendable {
         root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(Self.flatName(name) + ".json")
     }
 
+    /// Where releases before plug-ins wrote the in-flight marker of `name`.
+    func legacyInFlightPath(for name: String) -> URL {
+        root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(
+            Self.flatName(name) + ".inflight")
+    }
+
     /// The marker that says a worker was busy with `name` under `plan`; present at start-up only after a killed run.
     public func inFlightPath(for name: String, plan: String) -> URL {
         stateFolder(plan: plan).appendingPathComponent(Self.flatName(name) + ".inflight")

@@ -5,7 +5,7 @@ import Testing
 struct CommitMessageBuilderTests {
     @Test("nova: two servers, entry points removed, a release note and follow-ups")
     func nova() {
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/nova", status: .migrated, path: "/w/openstack/nova", branch: "remove-wsgi_scripts",
             package: "nova", targetBranch: "master", changeId: novaChangeID,
             servers: [
@@ -60,7 +60,7 @@ struct CommitMessageBuilderTests {
 
     @Test("keystone: a skipped script is named, and gets no module")
     func skippedScript() {
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/keystone", status: .migrated, path: "/w/openstack/keystone",
             branch: "remove-wsgi_scripts", package: "keystone", targetBranch: "master", changeId: keystoneChangeID,
             servers: [
@@ -108,10 +108,10 @@ struct CommitMessageBuilderTests {
     @Test("keep policy, one server, no release note, no Signed-off-by when the plan does not ask")
     func keepPolicyWithoutReleaseNote() {
         var plan = goalPlan()
-        plan.options.entryPoints = .keep
+        plan.wsgiOptions.entryPoints = .keep
         plan.commit.signedOffBy = false
         plan.commit.topicTrailer = "Gerrit-Topic"
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/freezer-api", status: .migrated, path: "/w/openstack/freezer-api",
             branch: "remove-wsgi_scripts", package: "freezer_api", targetBranch: "master", changeId: freezerChangeID,
             servers: [
@@ -151,8 +151,8 @@ struct CommitMessageBuilderTests {
     @Test("no release note because the plan turned them off")
     func releaseNotesOff() {
         var plan = goalPlan()
-        plan.options.releaseNote = false
-        let result = RepoResult(
+        plan.wsgiOptions.releaseNote = false
+        let result = RepoResult.v1(
             name: "openstack/aodh", status: .migrated, path: "/w/aodh", branch: "b", package: "aodh",
             changeId: freezerChangeID, entryPointsRemoved: true)
         let message = CommitMessageBuilder.message(plan: plan, result: result, signedOffBy: nil)
@@ -163,7 +163,7 @@ struct CommitMessageBuilderTests {
     @Test("a package name too long for the subject falls back to the goal title")
     func longPackageSubject() {
         let package = "networking_bagpipe_bgpvpn_neutron_dynamic_routing_extension"
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/networking-bagpipe", status: .migrated, path: "/w/x", branch: "b", package: package,
             changeId: freezerChangeID,
             servers: [
@@ -188,7 +188,7 @@ struct CommitMessageBuilderTests {
         var plan = goalPlan()
         plan.goal = String(repeating: "Very long goal title ", count: 5)
         plan.commit.subject = "Provide the {package}.wsgi module for every WSGI server of this service"
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/x", status: .migrated, path: "/w/x", branch: "b", package: "quite_long_pkg")
         let subject = CommitMessageBuilder.subject(plan: plan, result: result)
         #expect(subject == "Provide the quite_long_pkg.wsgi module for every WSGI server of this")
@@ -200,7 +200,7 @@ struct CommitMessageBuilderTests {
         var plan = goalPlan()
         let url = "https://review.opendev.org/q/topic:remove-wsgi_scripts+status:open+project:openstack/nova"
         plan.commit.body = "See the other changes of this goal at \(url) before reviewing this one, thanks."
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/nova", status: .migrated, path: "/w/nova", branch: "b", package: "nova",
             changeId: novaChangeID, entryPointsRemoved: true)
         let message = CommitMessageBuilder.message(plan: plan, result: result, signedOffBy: nil)
@@ -220,7 +220,7 @@ struct CommitMessageBuilderTests {
 
     @Test("ends with one newline, one trailer block, Change-Id last; missing ids are made stable")
     func trailerBlock() {
-        let result = RepoResult(
+        let result = RepoResult.v1(
             name: "openstack/nova", status: .migrated, path: "/w/nova", branch: "b", package: "nova",
             targetBranch: "master")
         let message = CommitMessageBuilder.message(plan: goalPlan(), result: result, signedOffBy: "A <a@example.org>")

@@ -36,15 +36,17 @@ struct ManifestLoaderTests {
             manifest.repos == [
                 RepoSpec(
                     name: "openstack/nova", url: "https://opendev.org/openstack/nova", branch: "master", team: "nova",
-                    servers: ["nova-api-wsgi": .name("osapi_compute"), "nova-metadata-wsgi": .name("metadata")],
+                    settings: wsgiSettings(
+                        servers: ["nova-api-wsgi": .name("osapi_compute"), "nova-metadata-wsgi": .name("metadata")]),
                     index: 0, line: 7),
                 RepoSpec(
                     name: "openstack/freezer-api", url: "file:///srv/git/freezer-api", branch: "stable/2025.1",
-                    package: "freezer_api", review: "ssh://review.opendev.org:29418/openstack/freezer-api",
-                    index: 1, line: 12),
+                    review: "ssh://review.opendev.org:29418/openstack/freezer-api",
+                    settings: wsgiSettings(package: "freezer_api"), index: 1, line: 12),
                 RepoSpec(
                     name: "openstack/keystone", url: "https://opendev.org/openstack/keystone", branch: "master",
-                    servers: ["keystone-wsgi-public": .name("api"), "keystone-wsgi-admin": .skip], index: 2, line: 17),
+                    settings: wsgiSettings(servers: ["keystone-wsgi-public": .name("api"), "keystone-wsgi-admin": .skip]),
+                    index: 2, line: 17),
             ])
     }
 
@@ -99,7 +101,7 @@ struct ManifestLoaderTests {
                 "manifests/test.yaml:6:3: error: unknown key 'brnach' in 'defaults' "
                     + "(expected one of: base_url, branch)",
                 "manifests/test.yaml:9:5: error: unknown key 'urls' in repository 'openstack/nova' "
-                    + "(expected one of: name, url, branch, package, team, review, servers)",
+                    + "(expected one of: name, url, branch, team, review, package, servers)",
                 "manifests/test.yaml:11:11: error: duplicate repository name 'openstack/nova' (first at line 8)",
                 "manifests/test.yaml:12:5: error: repository entry has no 'name'",
                 "manifests/test.yaml:13:11: error: repository name '../etc' could escape the workspace",
@@ -133,7 +135,7 @@ struct ManifestLoaderTests {
             manifestDiagnostics(yaml) == [
                 "manifests/test.yaml:4:5: error: repository entry has no 'name'",
                 "manifests/test.yaml:5:5: error: unknown key 'colour' in a repository entry "
-                    + "(expected one of: name, url, branch, package, team, review, servers)",
+                    + "(expected one of: name, url, branch, team, review, package, servers)",
             ])
     }
 

@@ -20,7 +20,7 @@ func manifestDiagnostics(_ yaml: String, file: URL = inlineManifest) -> [String]
 /// Loads inline plan YAML and returns the printed diagnostics, or an empty list when it loads.
 func planDiagnostics(_ yaml: String) -> [String] {
     do {
-        _ = try PlanLoader.load(yaml: yaml, file: "Plans/test.yaml")
+        _ = try PlanLoader.load(yaml: yaml, file: "Plans/test.yaml", name: "test")
         return []
     } catch let error as InputError {
         return error.diagnostics.map(\.description)

@@ -7,13 +7,14 @@ import Testing
 struct PlanLoaderTests {
     @Test("a valid plan loads with its options and commit template; absent optional keys take defaults")
     func loadsValidPlan() throws {
-        let plan = try PlanLoader.load(yaml: validPlanYAML, file: "Plans/test.yaml")
+        let plan = try PlanLoader.load(yaml: validPlanYAML, file: "Plans/test.yaml", name: "test")
         #expect(
             plan
                 == Plan(
-                    goal: "Example goal", goalURL: "https://example.org/goal.html", topic: "example-topic",
+                    name: "test", goal: "Example goal", goalURL: "https://example.org/goal.html", topic: "example-topic",
                     branch: "example-branch", rewriter: "wsgi-module-paths",
-                    options: MigrationOptions(entryPoints: .keep, releaseNote: false, rewriteUWSGIIni: true),
+                    options: try JSONValue.encoding(
+                        MigrationOptions(entryPoints: .keep, releaseNote: false, rewriteUWSGIIni: true)),
                     commit: Plan.Commit(
                         subject: "Add {package}.wsgi module", body: "Explains the goal.", topicTrailer: "Topic",
                         signedOffBy: false)))
@@ -25,7 +26,7 @@ struct PlanLoaderTests {
         #expect(plan.topic == "remove-wsgi_scripts")
         #expect(plan.branch == "remove-wsgi_scripts")
         #expect(plan.rewriter == "wsgi-module-paths")
-        #expect(plan.options == MigrationOptions(entryPoints: .remove, releaseNote: true, rewriteUWSGIIni: true))
+        #expect(plan.wsgiOptions == MigrationOptions(entryPoints: .remove, releaseNote: true, rewriteUWSGIIni: true))
         #expect(plan.commit.subject == "Migrate from wsgi scripts to module paths")
         #expect(plan.commit.topicTrailer == "Topic")
         #expect(plan.commit.signedOffBy)
@@ -51,7 +52,7 @@ struct PlanLoaderTests {
             goal_url: ftp://example.org/goal
             topic: my topic
             branch: feature..x
-            rewriter: sed
+            rewriter: wsgi-module-paths
             options:
               entry_points: delete
               release_note: maybe
@@ -68,7 +69,6 @@ struct PlanLoaderTests {
                 "Plans/test.yaml:2:11: error: 'goal_url' must be an http(s) URL, found 'ftp://example.org/goal'",
                 "Plans/test.yaml:3:8: error: 'topic' 'my topic' must not contain spaces, '%' or ','",
                 "Plans/test.yaml:4:9: error: 'branch' 'feature..x' is not a valid git branch name",
-                "Plans/test.yaml:5:11: error: unknown rewriter 'sed' (known: wsgi-module-paths)",
                 "Plans/test.yaml:7:17: error: 'entry_points' must be 'remove' or 'keep', found 'delete'",
                 "Plans/test.yaml:8:17: error: 'release_note' must be true or false, found 'maybe'",
                 "Plans/test.yaml:9:3: error: unknown key 'colour' in 'options' "

@@ -11,7 +11,7 @@ enum ReportFixtures {
             durationSeconds: 12.34, repos: [nova, keystone, swift, freezer, glance, heat])
     }
 
-    static let nova = RepoResult(
+    static let nova = RepoResult.v1(
         name: "openstack/nova", status: .migrated, path: "/w/openstack/nova", branch: "remove-wsgi_scripts",
         package: "nova", team: "nova", targetBranch: "master", baseCommit: String(repeating: "a", count: 40),
         commit: "0123456789abcdef0123456789abcdef01234567", changeId: "I1111111111111111111111111111111111111111",
@@ -31,7 +31,7 @@ enum ReportFixtures {
         ],
         durationSeconds: 3.2, pushed: true, reviewUrl: "https://review.opendev.org/c/openstack/nova/+/950001")
 
-    static let keystone = RepoResult(
+    static let keystone = RepoResult.v1(
         name: "openstack/keystone", status: .migrated, path: "/w/openstack/keystone", branch: "remove-wsgi_scripts",
         package: "keystone", team: "keystone", targetBranch: "master",
         commit: "fedcba9876543210fedcba9876543210fedcba98", changeId: "I2222222222222222222222222222222222222222",
@@ -44,18 +44,18 @@ enum ReportFixtures {
         ],
         entryPointsRemoved: true)
 
-    static let swift = RepoResult(
+    static let swift = RepoResult.v1(
         name: "openstack/swift", status: .notApplicable, path: "/w/openstack/swift", branch: "remove-wsgi_scripts",
         package: "swift", team: "swift", targetBranch: "master",
         message: "no wsgi_scripts in setup.cfg, setup.py or pyproject.toml")
 
-    static let freezer = RepoResult(
+    static let freezer = RepoResult.v1(
         name: "openstack/freezer-api", status: .needsAttention, path: "/w/openstack/freezer-api",
         branch: "remove-wsgi_scripts", package: "freezer_api", targetBranch: "master",
         followUps: [FollowUp(file: "devstack/plugin.sh", line: 7, reason: "runs `freezer-api-wsgi` | tee log")],
         message: "setup.cfg:31: freezer_api.cmd.api has no *init_app* | see <script>alert(1)</script> & fix_ it::")
 
-    static let glance = RepoResult(
+    static let glance = RepoResult.v1(
         name: "openstack/glance", status: .alreadyMigrated, path: "/w/openstack/glance", branch: "remove-wsgi_scripts",
         package: "glance", team: "glance", targetBranch: "master", criteriaMet: true,
         servers: [

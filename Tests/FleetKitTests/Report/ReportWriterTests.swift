@@ -14,7 +14,7 @@ struct ReportWriterTests {
                 summary, patches: ["openstack/nova": "From 0123 Mon Sep 17 00:00:00 2001\nnova patch\n"], to: folder)
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             #expect(names == ["patches", "status.rst", "summary.html", "summary.json", "summary.md"])
-            #expect(try Summary.load(from: folder.appendingPathComponent("summary.json")) == summary)
+            #expect(try SummaryFile.load(from: folder.appendingPathComponent("summary.json")) == summary)
             #expect(readFile("summary.md", under: folder) == (try MarkdownReportFormatter().render(summary)))
             #expect(readFile("status.rst", under: folder) == (try StatusRSTFormatter().render(summary)))
             #expect(readFile("summary.html", under: folder) == (try HTMLReportFormatter().render(summary)))

@@ -74,8 +74,15 @@ public struct WSGIModulePathsRewriter: Rewriter {
 
     /// The scripts and their modules, what became of the entry points, the release note and the follow-ups.
     public func commitText(for rewrite: Rewrite<WSGIDetails, PendingMigration>) -> CommitText {
-        WSGICommitText(options: options, details: rewrite.details ?? WSGIDetails(), followUps: rewrite.followUps)
-            .text(removedScripts: rewrite.pending?.report.removedScripts ?? [])
+        commitText(
+            details: rewrite.details ?? WSGIDetails(), followUps: rewrite.followUps,
+            removedScripts: rewrite.pending?.report.removedScripts ?? [])
+    }
+
+    /// The commit text for these details; `removedScripts` adds the scripts whose entry points went without a
+    /// module (skipped in the manifest).
+    public func commitText(details: WSGIDetails, followUps: [FollowUp], removedScripts: [String] = []) -> CommitText {
+        WSGICommitText(options: options, details: details, followUps: followUps).text(removedScripts: removedScripts)
     }
 
     /// Analyzes and rewrites the tree at `root`, without running python.
