@@ -40,12 +40,6 @@ public enum LibGit2 {
         return names
     }
 
-    /// Points libgit2's TLS at a CA bundle file or folder (libgit2 ignores `SSL_CERT_FILE`).
-    public static func setCertificateLocations(file: String?, directory: String? = nil) throws(GitError) {
-        bootstrap()
-        try check(clibgit2_set_ssl_cert_locations(file, directory), "git_libgit2_opts(SET_SSL_CERT_LOCATIONS)")
-    }
-
     /// Sets the user agent libgit2 sends over HTTP(S).
     public static func setUserAgent(_ agent: String) throws(GitError) {
         bootstrap()

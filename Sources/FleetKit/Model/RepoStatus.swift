@@ -1,5 +1,5 @@
 /// Where one repository ended up after a run; the raw values are the `summary.json` contract.
-public enum RepoStatus: String, Codable, Sendable, CaseIterable, Comparable {
+public enum RepoStatus: String, Codable, Sendable, CaseIterable {
     case migrated
     case alreadyMigrated = "already-migrated"
     case upToDate = "up-to-date"
@@ -17,8 +17,4 @@ public enum RepoStatus: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// Whether the repo has a review branch ready to push.
     public var isReadyForReview: Bool { self == .migrated || self == .upToDate }
-
-    public static func < (lhs: RepoStatus, rhs: RepoStatus) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
