@@ -53,7 +53,7 @@ public struct PreparedRewrite {
     /// Values for the plan subject's placeholders.
     public var placeholders: [String: String]
     private let verifyWork: () -> RewriteOutcome
-    private let commitTextWork: () -> CommitText
+    private let commitTextWork: ([String]?) -> CommitText
 
     init<R: Rewriter>(_ rewriter: R, _ rewrite: Rewrite<R.Details, R.Pending>, request: RewriteRequest<R.Settings>) {
         outcome = rewrite.outcome
@@ -64,7 +64,11 @@ public struct PreparedRewrite {
         changedPaths = rewrite.changedPaths
         placeholders = rewrite.placeholders
         verifyWork = { rewriter.verify(rewrite, request: request) }
-        commitTextWork = { rewriter.commitText(for: rewrite) }
+        commitTextWork = { committedPaths in
+            var committed = rewrite
+            if let committedPaths { committed.changedPaths = committedPaths }
+            return rewriter.commitText(for: committed)
+        }
     }
 
     init(outcome: RewriteOutcome) {
@@ -76,7 +80,7 @@ public struct PreparedRewrite {
         changedPaths = []
         placeholders = [:]
         verifyWork = { outcome }
-        commitTextWork = { CommitText(paragraphs: []) }
+        commitTextWork = { _ in CommitText(paragraphs: []) }
     }
 
     /// Runs the rewriter's verification of a `migrated` rewrite.
@@ -85,7 +89,9 @@ public struct PreparedRewrite {
     }
 
     /// The rewriter's part of the commit message.
-    public func commitText() -> CommitText {
-        commitTextWork()
+    /// - Parameter committedPaths: the changed paths git commits (the rewriter's, less those git ignores); the
+    ///   rewriter's ``Rewriter/commitText(for:)`` sees them as the rewrite's `changedPaths`.
+    public func commitText(committedPaths: [String]? = nil) -> CommitText {
+        commitTextWork(committedPaths)
     }
 }

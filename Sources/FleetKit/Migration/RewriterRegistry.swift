@@ -2,7 +2,9 @@
 public struct RewriterRegistry: Sendable {
     /// The rewriters fleet ships; a new goal adds one line here.
     public static let builtIn = RewriterRegistry([
-        RewriterKind(WSGIModulePathsRewriter.self)
+        RewriterKind(WSGIModulePathsRewriter.self),
+        RewriterKind(PBRPyprojectRewriter.self),
+        RewriterKind(CommandRewriter.self),
     ])
 
     /// The known rewriters, in the order messages list them.

@@ -1,9 +1,11 @@
 import Foundation
 import GitKit
 
-/// Stages the rewritten tree and commits it on the review branch with the plan's message, the rewriter's text, the
-/// topic trailer and the Change-Id. When the new commit would be identical in content to the one already there, the
-/// old one stays, so Gerrit gets no empty patch set.
+/// Stages the rewritten tree and commits it on the review branch.
+///
+/// The message holds the plan's text, the rewriter's text, the topic trailer and the Change-Id. When the new commit
+/// would be identical in content to the one already there, the old one stays, so Gerrit gets no empty patch set;
+/// when git would commit nothing at all, the repo is not-applicable.
 struct CommitStep {
     static let name = "commit"
 
@@ -15,11 +17,20 @@ struct CommitStep {
     func run(_ tree: RewrittenTree) throws -> StepOutcome<CommitRecord> {
         let repository = tree.point.repository
         try repository.stageAll()
+        let staged = Set(try repository.status().filter { $0.staged != nil }.map(\.path))
+        // A rewrite whose every change is in files git ignores leaves nothing to commit: no empty commit.
+        guard !staged.isEmpty else {
+            return .finish(.notApplicable, message: "nothing to commit: every change is in files git ignores")
+        }
+        // What the commit changes: a staged path, or one tracked at the base (deleted, or renamed away). A changed
+        // path that is neither is ignored by git, so the commit message does not name it.
+        let tracked = Set(try repository.listFiles(at: tree.point.base))
+        let committed = tree.rewrite.changedPaths.filter { staged.contains($0) || tracked.contains($0) }
         let configured = try repository.configuredSignature()
         let identity = configured ?? context.fallbackIdentity
         let draft = CommitDraft(
             name: spec.name, targetBranch: tree.point.targetBranch, changeId: tree.point.changeId,
-            placeholders: tree.rewrite.placeholders, text: tree.rewrite.commitText())
+            placeholders: tree.rewrite.placeholders, text: tree.rewrite.commitText(committedPaths: committed))
         let message = CommitMessageBuilder.message(
             plan: context.plan, change: draft,
             signedOffBy: context.plan.commit.signedOffBy ? configured?.identity : nil)
