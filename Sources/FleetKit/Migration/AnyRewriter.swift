@@ -91,6 +91,7 @@ public struct PreparedRewrite {
     /// The rewriter's part of the commit message.
     /// - Parameter committedPaths: the changed paths git commits (the rewriter's, less those git ignores); the
     ///   rewriter's ``Rewriter/commitText(for:)`` sees them as the rewrite's `changedPaths`.
+    /// - Returns: the rewriter's subject, if any, and its paragraphs.
     public func commitText(committedPaths: [String]? = nil) -> CommitText {
         commitTextWork(committedPaths)
     }

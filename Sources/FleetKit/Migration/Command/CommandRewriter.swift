@@ -11,7 +11,10 @@ import Foundation
 public struct CommandRewriter: Rewriter {
     public typealias Options = CommandOptions
     /// No manifest keys.
-    public struct Settings: Codable, Sendable, Equatable {}
+    public struct Settings: Codable, Sendable, Equatable {
+        /// Makes the (empty) settings.
+        public init() {}
+    }
     public typealias Details = CommandDetails
     /// Nothing: the command's own exit status is its verification.
     public typealias Pending = Void

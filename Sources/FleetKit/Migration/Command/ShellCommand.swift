@@ -109,7 +109,9 @@ struct ShellCommand {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
         let arguments = ["/bin/sh", "-c", script]
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+        // PWD names the working directory, as a shell started there would set it.
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .merging(["PWD": directory.path]) { $1 }.map { "\($0)=\($1)" }
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }

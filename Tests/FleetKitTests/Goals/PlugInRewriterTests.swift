@@ -1,0 +1,131 @@
+import FleetKit
+import FleetTestSupport
+import Foundation
+import GitKit
+import Testing
+
+/// A rewriter defined only here, to prove that a goal is a plug-in: it writes `STAMP.txt`.
+private struct StampRewriter: Rewriter {
+    struct Options: Codable, Sendable, Equatable {
+        var text = "stamped"
+    }
+    struct Settings: Codable, Sendable, Equatable {}
+    struct Details: Codable, Sendable, Equatable {
+        var stamp: String
+    }
+    typealias Pending = Void
+
+    static let name = "stamp"
+    static let optionKeys = ["text"]
+    static let presentation = RewriterPresentation(highlightsTitle: "Stamps", highlightsVerb: "stamps")
+
+    let options: Options
+
+    static func readOptions(_ options: MappingReader?, sink: inout DiagnosticSink) -> Options? {
+        guard let options, options["text"] != nil else { return Options() }
+        return options.string("text", sink: &sink).map { Options(text: $0) }
+    }
+
+    static func highlights(of details: Details) -> [String] { ["STAMP.txt"] }
+
+    init(options: Options, environment: RewriterEnvironment) {
+        self.options = options
+    }
+
+    func rewrite(_ request: RewriteRequest<Settings>) -> Rewrite<Details, Void> {
+        let stamp = "\(options.text) \(request.projectName)\n"
+        do {
+            try Data(stamp.utf8).write(to: request.root.appendingPathComponent("STAMP.txt"))
+        } catch {
+            return Rewrite(outcome: .needsAttention(reason: "\(error)"))
+        }
+        return Rewrite(
+            outcome: .migrated, details: Details(stamp: stamp), criteriaMet: true, changedPaths: ["STAMP.txt"],
+            pending: ())
+    }
+
+    func verify(_ rewrite: Rewrite<Details, Void>, request: RewriteRequest<Settings>) -> RewriteOutcome {
+        readFile("STAMP.txt", under: request.root) == rewrite.details?.stamp
+            ? .migrated : .needsAttention(reason: "lost")
+    }
+
+    func commitText(for rewrite: Rewrite<Details, Void>) -> CommitText {
+        CommitText(paragraphs: ["Stamped: " + rewrite.changedPaths.joined(separator: ", ")])
+    }
+}
+
+/// A rewriter that lives only in a test goes through run, report and push with no change anywhere else.
+@Suite("A goal is a plug-in", .tags(.git))
+struct PlugInRewriterTests {
+    @Test("a test-only rewriter is registered, run, reported and pushed")
+    func testOnlyRewriter() throws {
+        try withTemporaryDirectory { directory in
+            let remote = try FixtureRemote(in: directory.url, name: "demo", files: ["README.rst": "Demo\n"])
+            let review = directory.url.appendingPathComponent("review.git")
+            _ = try Repository.clone(from: remote.bareURL.path, to: review.path, bare: true)
+            let plan = """
+                goal: Stamp every repository
+                goal_url: https://example.org/stamp
+                topic: stamp
+                branch: stamp
+                rewriter: stamp
+                options: {text: hello}
+                commit: {subject: Add a stamp, body: Every repository gets a stamp.}
+
+                """
+            try Data(plan.utf8).write(to: directory.url.appendingPathComponent("stamp.yaml"))
+            let manifestURL = directory.url.appendingPathComponent("manifest.yaml")
+            let manifestText = """
+                version: 1
+                plan: stamp.yaml
+                repos:
+                  - name: openstack/demo
+                    url: \(remote.bareURL.path)
+                    review: \(review.path)
+
+                """
+            try Data(manifestText.utf8).write(to: manifestURL)
+
+            // The built-in registry does not know the rewriter; the loader refuses the plan, naming what it knows.
+            #expect(throws: InputError.self) { try ManifestLoader.load(from: manifestURL) }
+            let registry = RewriterRegistry.builtIn.adding(RewriterKind(StampRewriter.self))
+            let manifest = try ManifestLoader.load(from: manifestURL, registry: registry)
+            var options = RunOptions()
+            options.registry = registry
+            options.workspace = directory.url.appendingPathComponent("workspace")
+            let outcome = try FleetRunner(manifest: manifest, options: options).run()
+
+            let result = try #require(outcome.summary.repos.first)
+            #expect(result.status == .migrated, "\(result.message ?? "")")
+            #expect(outcome.summary.rewriter == "stamp")
+            #expect(result.highlights == ["STAMP.txt"])
+            #expect(result.details == ["stamp": .string("hello openstack/demo\n")])
+            #expect(result.changedFiles == ["STAMP.txt"])
+            #expect(result.criteriaMet == true)
+            let clone = try Repository.open(at: result.path)
+            let tip = try #require(result.commit.flatMap(ObjectID.init(hex:)))
+            let message = try clone.commitInfo(tip).message
+            #expect(message.hasPrefix("Add a stamp\n\nEvery repository gets a stamp.\n\nStamped: STAMP.txt\n\n"))
+
+            // Report: the written summary loads, merges and renders without knowing the rewriter.
+            let written = try SummaryFile.load(from: outcome.reportDirectory.appendingPathComponent("summary.json"))
+            #expect(written.repos.first?.details == result.details)
+            let merged = try SummaryMerger.merge([written])
+            let reportFolder = directory.url.appendingPathComponent("merged")
+            try ReportWriter.write(
+                merged, patches: ReportWriter.patches(in: outcome.reportDirectory, for: [result.name]), to: reportFolder
+            )
+            let markdown = try String(contentsOf: reportFolder.appendingPathComponent("summary.md"), encoding: .utf8)
+            #expect(markdown.contains("STAMP.txt"))
+            let patch = try String(
+                contentsOf: reportFolder.appendingPathComponent("patches/openstack__demo.patch"), encoding: .utf8)
+            #expect(patch.contains("+hello openstack/demo"))
+
+            // Push: the review branch reaches the review remote under the plan's topic.
+            let pushed = ReviewPusher(manifest: manifest).pushAll(written)
+            #expect(pushed.repos.first?.pushed == true, "\(pushed.repos.first?.message ?? "")")
+            let reviewRepository = try Repository.open(at: review.path)
+            #expect(try reviewRepository.referenceTarget("refs/for/master%topic=stamp") == tip)
+        }
+    }
+}
