@@ -295,7 +295,7 @@ struct ManifestLoaderTests {
             #expect(
                 manifestDiagnostics(base + "plan: remove-wsgi-scripts\n", file: manifest) == [
                     "\(manifest.path):4:7: error: plan 'remove-wsgi-scripts' is neither a built-in plan "
-                        + "('remove-wsgi_scripts') nor a readable file "
+                        + "('pyproject-pbr', 'remove-wsgi_scripts') nor a readable file "
                         + "(\(directory.path("remove-wsgi-scripts")): no such file)"
                 ])
             #expect(
@@ -305,15 +305,15 @@ struct ManifestLoaderTests {
                 ])
             #expect(
                 manifestDiagnostics(base + "plan: plans\n", file: manifest) == [
-                    "\(manifest.path):4:7: error: plan 'plans' is neither a built-in plan ('remove-wsgi_scripts') "
-                        + "nor a readable file (\(directory.path("plans")): it is a folder)"
+                    "\(manifest.path):4:7: error: plan 'plans' is neither a built-in plan "
+                        + "('pyproject-pbr', 'remove-wsgi_scripts') nor a readable file (\(directory.path("plans")): it is a folder)"
                 ])
             #expect(
                 manifestDiagnostics(base + "plan: plans/odd.yaml\ncolour: red\n", file: manifest) == [
                     "\(manifest.path):5:1: error: unknown key 'colour' in the manifest "
                         + "(expected one of: version, plan, defaults, repos)",
                     "\(directory.path("plans/odd.yaml")):5:11: error: unknown rewriter 'sed-everything' "
-                        + "(known: wsgi-module-paths)",
+                        + "(known: wsgi-module-paths, pbr-pyproject, command)",
                 ])
         }
     }

@@ -42,7 +42,7 @@ struct PlanLoaderTests {
         let onDisk = try Data(contentsOf: file)
         let builtIn = try #require(BuiltInPlans.sources["remove-wsgi_scripts"])
         #expect(Data(builtIn.utf8) == onDisk)
-        #expect(BuiltInPlans.names == ["remove-wsgi_scripts"])
+        #expect(BuiltInPlans.names == ["pyproject-pbr", "remove-wsgi_scripts"])
     }
 
     @Test("every plan problem is reported at once, located")
