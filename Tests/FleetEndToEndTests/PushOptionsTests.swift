@@ -17,7 +17,8 @@ struct PushOptionsTests {
             let review = directory.appendingPathComponent("gerrit/openstack/\(name).git")
             _ = try Repository.create(at: review.path, bare: true)
             reviews[name] = review
-            text += "  - name: openstack/\(name)\n    url: \(remote.bareURL.path)\n    review: \(reviewURL(name, review))\n"
+            text +=
+                "  - name: openstack/\(name)\n    url: \(remote.bareURL.path)\n    review: \(reviewURL(name, review))\n"
         }
         let manifest = directory.appendingPathComponent("manifest.yaml")
         try Data(text.utf8).write(to: manifest)
@@ -34,15 +35,19 @@ struct PushOptionsTests {
             "--wip", "--reviewer", "a@example.org", "--reviewer", "c@example.org", "--cc", "b@example.org",
             "--hashtag", "wsgi", "--hashtag", "goal-2026",
         ]
-        let ref = "refs/for/master%topic=remove-wsgi_scripts,wip,r=a@example.org,r=c@example.org,cc=b@example.org,"
+        let ref =
+            "refs/for/master%topic=remove-wsgi_scripts,wip,r=a@example.org,r=c@example.org,cc=b@example.org,"
             + "hashtag=wsgi,hashtag=goal-2026"
         let dry = try runFleet(["push", fleet.manifest.path, "--dry-run"] + options)
         #expect(dry.stdout.contains("refs/heads/remove-wsgi_scripts:\(ref)"), "\(dry.stdout)")
         let push = try runFleet(["push", fleet.manifest.path] + options)
         #expect(push.status == 0, "\(push.stdout)\(push.stderr)")
         let review = try Repository.open(at: try #require(fleet.reviews["nova"]).path)
-        #expect(try review.referenceTarget(ref)?.hex == (try Summary.load(
-            from: directory.url.appendingPathComponent(".fleet/report/summary.json")).repos.first?.commit))
+        #expect(
+            try review.referenceTarget(ref)?.hex
+                == (try Summary.load(
+                    from: directory.url.appendingPathComponent(".fleet/report/summary.json")
+                ).repos.first?.commit))
 
         for bad in [["push", "--wip", "--ready"], ["push", "--hashtag", "a,b"], ["run", "--wip"]] {
             let output = try runFleet([bad[0], fleet.manifest.path] + bad.dropFirst())
@@ -73,7 +78,8 @@ struct PushOptionsTests {
         #expect(try runFleet(["run", fleet.manifest.path]).status == 0)
         let push = try runFleet(["push", fleet.manifest.path, "--pace", "0.3"])
         #expect(push.status == 0, "\(push.stdout)\(push.stderr)\n\(daemon.server.log())")
-        let times = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { Double($0) }.sorted()
+        let times = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { Double($0) }
+            .sorted()
         #expect(times.count == names.count)
         let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
         #expect(gaps.allSatisfy { $0 >= 0.3 }, "gaps between pushes: \(gaps)")

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("fleet status and fleet abandon", .tags(.e2e, .git, .python))
 struct ReviewCommandTests {
-    private static let verifiedPlus = #"{"Verified": {"approved": {"_account_id": 9}}, "Code-Review": {"recommended": {"_account_id": 7}, "value": 1}, "Workflow": {}}"#
+    private static let verifiedPlus =
+        #"{"Verified": {"approved": {"_account_id": 9}}, "Code-Review": {"recommended": {"_account_id": 7}, "value": 1}, "Workflow": {}}"#
 
     /// Runs fleet on nova, heat and glance, then starts a stand-in where nova's change is open, heat's merged and
     /// glance has none.
@@ -20,7 +21,8 @@ struct ReviewCommandTests {
         return try GerritStandIn(
             in: fleet.directory.url,
             changes: [
-                GerritStandIn.change(number: 11, changeId: try id("nova"), project: "openstack/nova", labels: verifiedPlus),
+                GerritStandIn.change(
+                    number: 11, changeId: try id("nova"), project: "openstack/nova", labels: verifiedPlus),
                 GerritStandIn.change(number: 12, changeId: try id("heat"), project: "openstack/heat", status: "MERGED"),
                 GerritStandIn.change(number: 13, changeId: try id("glance"), project: "openstack/glance-decoy"),
             ])
@@ -33,7 +35,8 @@ struct ReviewCommandTests {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(
                 atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return !exists || isDirectory.boolValue ? nil : try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            return !exists || isDirectory.boolValue
+                ? nil : try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         }
     }
 
@@ -43,12 +46,17 @@ struct ReviewCommandTests {
         defer { fleet.directory.remove() }
         let gerrit = try Self.runAndServe(fleet)
         defer { gerrit.stop() }
-        let output = try runFleet(["status", fleet.manifest.path, "--gerrit-url", gerrit.url], environment: gerrit.credentials)
+        let output = try runFleet(
+            ["status", fleet.manifest.path, "--gerrit-url", gerrit.url], environment: gerrit.credentials)
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "repo              review     Verified  Code-Review  Workflow  URL")
-        #expect(lines.contains("openstack/nova    in review  +1        +1           0         \(gerrit.url)c/openstack/nova/+/11"))
-        #expect(lines.contains("openstack/heat    merged     0         0            0         \(gerrit.url)c/openstack/heat/+/12"))
+        #expect(
+            lines.contains(
+                "openstack/nova    in review  +1        +1           0         \(gerrit.url)c/openstack/nova/+/11"))
+        #expect(
+            lines.contains(
+                "openstack/heat    merged     0         0            0         \(gerrit.url)c/openstack/heat/+/12"))
         #expect(lines.contains("openstack/glance  no change"))
         #expect(lines.contains("reviews: 1 merged, 1 open, 0 abandoned, 1 without a change"))
         // Three changes of the topic at two a page: one query in two pages, both authenticated.
@@ -65,9 +73,13 @@ struct ReviewCommandTests {
         #expect(rst.contains("* ``openstack/heat``: merged, `change 12 <\(gerrit.url)c/openstack/heat/+/12>`__"))
         let html = try String(contentsOf: report.appendingPathComponent("summary.html"), encoding: .utf8)
         #expect(html.contains("<svg class=\"burndown\""))
-        #expect(html.contains("<span class=\"badge r-merged\">merged</span> <a href=\"\(gerrit.url)c/openstack/heat/+/12\""))
+        #expect(
+            html.contains("<span class=\"badge r-merged\">merged</span> <a href=\"\(gerrit.url)c/openstack/heat/+/12\"")
+        )
         let markdown = try String(contentsOf: report.appendingPathComponent("summary.md"), encoding: .utf8)
-        #expect(markdown.contains("in review [#11](\(gerrit.url)c/openstack/nova/+/11) · Verified +1 · Code-Review +1 · Workflow 0"))
+        #expect(
+            markdown.contains(
+                "in review [#11](\(gerrit.url)c/openstack/nova/+/11) · Verified +1 · Code-Review +1 · Workflow 0"))
 
         // A Gerrit that refuses connections: exit 1, the reason per repo, the previous review kept.
         let dead = "http://127.0.0.1:\(try freeLocalPort())/"
@@ -75,7 +87,9 @@ struct ReviewCommandTests {
             ["status", fleet.manifest.path, "--gerrit-url", dead],
             environment: gerrit.credentials.merging(["FLEET_HTTP_TIMEOUT": "2"]) { $1 })
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("fleet: openstack/nova: cannot ask \(dead): connection refused; kept its previous review"))
+        #expect(
+            refused.stderr.contains(
+                "fleet: openstack/nova: cannot ask \(dead): connection refused; kept its previous review"))
         #expect(try fleet.summary().repos.map(\.review) == summary.repos.map(\.review))
 
         // A re-run keeps the reviews of unchanged Change-Ids, and adds its own history line.
@@ -96,7 +110,9 @@ struct ReviewCommandTests {
         defer { gerrit.stop() }
         let anonymous = try runFleet(["abandon", fleet.manifest.path, "--gerrit-url", gerrit.url])
         #expect(anonymous.status == 64)
-        #expect(anonymous.stderr.contains("fleet abandon needs Gerrit HTTP credentials: set FLEET_HTTP_USER and FLEET_HTTP_TOKEN"))
+        #expect(
+            anonymous.stderr.contains(
+                "fleet abandon needs Gerrit HTTP credentials: set FLEET_HTTP_USER and FLEET_HTTP_TOKEN"))
         #expect(try gerrit.requests().isEmpty)
 
         let dry = try runFleet(
@@ -114,7 +130,8 @@ struct ReviewCommandTests {
         #expect(output.stdout.contains("openstack/heat: error: cannot abandon change 12: change is merged (HTTP 409)"))
         #expect(output.stdout.contains("openstack/glance: no change in Gerrit: nothing to abandon"))
         let posts = try gerrit.requests().filter { $0.method == "POST" }
-        #expect(posts.map(\.path) == ["/a/changes/openstack%2Fnova~11/abandon", "/a/changes/openstack%2Fheat~12/abandon"])
+        #expect(
+            posts.map(\.path) == ["/a/changes/openstack%2Fnova~11/abandon", "/a/changes/openstack%2Fheat~12/abandon"])
         #expect(posts.first?.body == #"{"message":"Superseded by the new goal"}"#)
         #expect(try fleet.result("openstack/nova")?.review?.change?.status == .abandoned)
         #expect(try fleet.result("openstack/heat")?.review?.change?.status == .merged)
@@ -134,9 +151,14 @@ struct ReviewCommandTests {
         let badURL = try runFleet(["status", fleet.manifest.path, "--gerrit-url", "ftp://x"])
         #expect(badURL.status == 64)
         let manifest = fleet.directory.url.appendingPathComponent("bad.yaml")
-        try Data("version: 1\nplan: remove-wsgi_scripts\ndefaults:\n  gerrit: review.example.org\nrepos:\n  - name: openstack/nova\n    url: /x\n".utf8).write(to: manifest)
+        try Data(
+            "version: 1\nplan: remove-wsgi_scripts\ndefaults:\n  gerrit: review.example.org\nrepos:\n  - name: openstack/nova\n    url: /x\n"
+                .utf8
+        ).write(to: manifest)
         let badKey = try runFleet(["status", manifest.path])
         #expect(badKey.status == 64)
-        #expect(badKey.stderr.contains("bad.yaml:4:11: error: 'gerrit' 'review.example.org' is not an http:// or https:// URL with a host"))
+        #expect(
+            badKey.stderr.contains(
+                "bad.yaml:4:11: error: 'gerrit' 'review.example.org' is not an http:// or https:// URL with a host"))
     }
 }

@@ -23,7 +23,8 @@ public final class GerritStandIn {
         let script = directory.appendingPathComponent("gerrit-stand-in.py")
         try Data(Self.script.utf8).write(to: script)
         let config = directory.appendingPathComponent("gerrit-stand-in.json")
-        let text = "{\"user\": \(Self.quote(user)), \"token\": \(Self.quote(token)), \"pageSize\": \(pageSize), "
+        let text =
+            "{\"user\": \(Self.quote(user)), \"token\": \(Self.quote(token)), \"pageSize\": \(pageSize), "
             + "\"changes\": [\(changes.joined(separator: ",\n"))]}"
         try Data(text.utf8).write(to: config)
         logURL = directory.appendingPathComponent("gerrit-requests.jsonl")
@@ -61,7 +62,8 @@ public final class GerritStandIn {
     /// A ChangeInfo as Gerrit's query answers it with `o=LABELS&o=SUBMITTABLE`.
     /// - Parameter labels: the `labels` object's JSON text.
     public static func change(
-        number: Int, changeId: String, project: String, branch: String = "master", topic: String = "remove-wsgi_scripts",
+        number: Int, changeId: String, project: String, branch: String = "master",
+        topic: String = "remove-wsgi_scripts",
         status: String = "NEW", workInProgress: Bool = false, submittable: Bool = false,
         updated: String = "2026-11-30 10:12:13.000000000", labels: String = "{}"
     ) -> String {

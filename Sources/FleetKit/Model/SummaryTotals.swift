@@ -37,7 +37,8 @@ public struct SummaryTotals: Codable, Sendable, Equatable, ExpressibleByDictiona
             counts[key.stringValue] = try container.decode(Int.self, forKey: key)
         }
         self.init(
-            counts: counts, reviews: try container.decodeIfPresent(ReviewTotals.self, forKey: Field(stringValue: "reviews")))
+            counts: counts,
+            reviews: try container.decodeIfPresent(ReviewTotals.self, forKey: Field(stringValue: "reviews")))
     }
 
     /// Writes the counts flat, as v1 did, and `reviews` when known.

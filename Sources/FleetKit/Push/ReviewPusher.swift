@@ -48,8 +48,8 @@ public struct ReviewPusher: Sendable {
         guard let remote else {
             return .failure(PushError(message: "no review remote: set 'review:' in the manifest or add a .gitreview"))
         }
-        let refspec = "refs/heads/\(result.branch):refs/for/\(target)%"
-            + pushOptions.refspecOptions(topic: manifest.plan.topic)
+        let options = pushOptions.refspecOptions(topic: manifest.plan.topic)
+        let refspec = "refs/heads/\(result.branch):refs/for/\(target)%\(options)"
         return .success(Push(name: result.name, refspec: refspec, remote: remote))
     }
 

@@ -35,7 +35,8 @@ enum HTMLBurndownChart {
             if let reviews = entry.totals.reviews {
                 return Point(time: time, merged: reviews.merged, open: reviews.open, notPushed: reviews.none)
             }
-            let ready = (entry.totals[RepoStatus.migrated.rawValue] ?? 0) + (entry.totals[RepoStatus.upToDate.rawValue] ?? 0)
+            let ready =
+                (entry.totals[RepoStatus.migrated.rawValue] ?? 0) + (entry.totals[RepoStatus.upToDate.rawValue] ?? 0)
             return Point(time: time, merged: 0, open: 0, notPushed: ready)
         }.sorted { $0.time < $1.time }
     }
@@ -54,7 +55,9 @@ enum HTMLBurndownChart {
         func x(_ index: Int) -> Double {
             guard points.count > 1 else { return left + plotWidth / 2 }
             // Time-proportional; evenly spaced when every point has the same time.
-            let fraction = span > 0 ? points[index].time.timeIntervalSince(first.time) / span
+            let fraction =
+                span > 0
+                ? points[index].time.timeIntervalSince(first.time) / span
                 : Double(index) / Double(points.count - 1)
             return left + plotWidth * fraction
         }

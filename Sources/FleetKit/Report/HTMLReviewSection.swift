@@ -42,8 +42,10 @@ enum HTMLReviewSection {
     static func cell(_ record: ReviewRecord) -> String {
         guard let change = record.change else { return badge(.noChange) }
         let url = HTMLText.escape(change.url)
-        let votes = [("CI", "Verified", change.verified), ("CR", "Code-Review", change.codeReview),
-            ("W", "Workflow", change.workflow)].map { short, name, vote in
+        let votes = [
+            ("CI", "Verified", change.verified), ("CR", "Code-Review", change.codeReview),
+            ("W", "Workflow", change.workflow),
+        ].map { short, name, vote in
             "<span title=\"\(name)\">\(short) \(signed(vote))</span>"
         }
         return badge(change.state) + " <a href=\"\(url)\" title=\"\(url)\">#\(change.number)</a>"

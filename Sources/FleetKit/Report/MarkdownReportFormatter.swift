@@ -70,7 +70,9 @@ public struct MarkdownReportFormatter: ReportFormatter {
         let tracked = summary.repos.filter { $0.review != nil }
         guard !tracked.isEmpty else { return [] }
         var lines = ["", "| review | changes |", "| --- | ---: |"]
-        lines += ReviewState.allCases.map { state in "| \(state.rawValue) | \(tracked.count { $0.review?.state == state }) |" }
+        lines += ReviewState.allCases.map { state in
+            "| \(state.rawValue) | \(tracked.count { $0.review?.state == state }) |"
+        }
         return lines
     }
 

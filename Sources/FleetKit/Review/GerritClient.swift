@@ -29,7 +29,8 @@ public struct GerritClient: Sendable {
     public func changes(topic: String) throws(GerritError) -> [GerritChange] {
         var changes: [GerritChange] = []
         while true {
-            let query = "q=" + Self.encode("topic:\(topic)", allowing: ":")
+            let query =
+                "q=" + Self.encode("topic:\(topic)", allowing: ":")
                 + "&o=LABELS&o=SUBMITTABLE&n=\(pageSize)&S=\(changes.count)"
             let page: [GerritChange] = try decode(try get("changes/?" + query))
             changes += page
@@ -42,7 +43,9 @@ public struct GerritClient: Sendable {
     /// - Returns: the change as Gerrit answered, now `ABANDONED`.
     /// - Throws: ``GerritError``; for a merged change, Gerrit's own `409 Conflict` reason.
     public func abandon(project: String, number: Int, message: String?) throws(GerritError) -> GerritChange {
-        guard let credentials else { throw GerritError(message: "abandoning needs FLEET_HTTP_USER and FLEET_HTTP_TOKEN") }
+        guard let credentials else {
+            throw GerritError(message: "abandoning needs FLEET_HTTP_USER and FLEET_HTTP_TOKEN")
+        }
         let path = "a/changes/\(Self.encode(project, allowing: ""))~\(number)/abandon"
         var request = try request(base + path)
         request.httpMethod = "POST"
@@ -71,7 +74,8 @@ public struct GerritClient: Sendable {
 
     /// The body of a 2xx answer; any other status is an error that says what Gerrit meant.
     private func check(_ response: HTTPClient.Response) throws(GerritError) -> Data {
-        let reason = String(decoding: response.body.prefix(300), as: UTF8.self)
+        let reason =
+            String(decoding: response.body.prefix(300), as: UTF8.self)
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         switch response.status {
         case 200..<300: return response.body

@@ -25,14 +25,19 @@ public struct ReviewTarget: Sendable, Equatable {
     public static func resolve(
         _ result: RepoResult, spec: RepoSpec?, gerritURL: String?
     ) -> Result<ReviewTarget, GerritError> {
-        guard let changeId = result.changeId else { return .failure(GerritError(message: "no Change-Id: nothing pushed")) }
-        guard let branch = result.targetBranch else { return .failure(GerritError(message: "no target branch recorded")) }
+        guard let changeId = result.changeId else {
+            return .failure(GerritError(message: "no Change-Id: nothing pushed"))
+        }
+        guard let branch = result.targetBranch else {
+            return .failure(GerritError(message: "no target branch recorded"))
+        }
         let gitReview = readGitReview(result)
         let project = gitReview?.project.map(stripGitSuffix) ?? result.name
         let remote = spec?.review ?? gitReview?.reviewURL
         guard let gerrit = gerritURL ?? spec?.gerrit ?? remote.flatMap(GerritURL.fromReviewRemote) else {
             return .failure(
-                GerritError(message: "no Gerrit to ask: give --gerrit-url, set 'gerrit:' in the manifest, or add a .gitreview"))
+                GerritError(
+                    message: "no Gerrit to ask: give --gerrit-url, set 'gerrit:' in the manifest, or add a .gitreview"))
         }
         return .success(ReviewTarget(gerrit: gerrit, project: project, branch: branch, changeId: changeId))
     }

@@ -32,7 +32,9 @@ extension Fleet {
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together") }
-            if pushArguments.isSet && !push { throw ValidationError("push options (--wip, --reviewer, ...) need --push") }
+            if pushArguments.isSet && !push {
+                throw ValidationError("push options (--wip, --reviewer, ...) need --push")
+            }
         }
 
         func run() throws {

@@ -37,7 +37,8 @@ struct PushArguments: ParsableArguments {
 
 /// The options of `status` and `abandon`: where Gerrit is.
 struct GerritArguments: ParsableArguments {
-    @Option(name: .customLong("gerrit-url"), help: "The Gerrit REST base for every repo, e.g. https://review.opendev.org/.")
+    @Option(
+        name: .customLong("gerrit-url"), help: "The Gerrit REST base for every repo, e.g. https://review.opendev.org/.")
     var gerritURL: String?
 
     func validate() throws {

@@ -64,7 +64,8 @@ struct GerritChangeTests {
         #expect(change.number == 945123 && change.project == "openstack/nova" && change.branch == "master")
         #expect(change.changeId == "I8473b95934b5732ac55d26311a706c9c2bde9940")
         #expect(change.moreChanges == true && change.workInProgress == nil && change.submittable == false)
-        let review = try #require(change.review(gerrit: "https://review.opendev.org/", checked: Date(timeIntervalSince1970: 0)))
+        let review = try #require(
+            change.review(gerrit: "https://review.opendev.org/", checked: Date(timeIntervalSince1970: 0)))
         #expect(review.url == "https://review.opendev.org/c/openstack/nova/+/945123")
         #expect(review.status == .new && review.verified == 1 && review.codeReview == -1 && review.workflow == 0)
         #expect(review.updated == "2026-11-30T10:12:13Z" && review.checked == "1970-01-01T00:00:00Z")
@@ -102,7 +103,8 @@ struct GerritChangeTests {
     @Test("the review state: merged, abandoned, WIP, failing CI, in review")
     func states() {
         func review(_ status: ChangeReview.Status, wip: Bool = false, verified: Int = 0) -> ChangeReview {
-            ChangeReview(number: 1, url: "u", status: status, workInProgress: wip, verified: verified, updated: "", checked: "")
+            ChangeReview(
+                number: 1, url: "u", status: status, workInProgress: wip, verified: verified, updated: "", checked: "")
         }
         #expect(review(.merged).state == .merged)
         #expect(review(.abandoned).state == .abandoned)

@@ -41,13 +41,16 @@ struct ReviewCheckerTests {
             ])
     }
 
-    private static let verifiedPlus = #"{"Verified": {"approved": {"_account_id": 9}}, "Code-Review": {"all": [{"value": 2}, {"value": 1}]}, "Workflow": {"approved": {"_account_id": 8}}}"#
-    private static let verifiedMinus = #"{"Verified": {"rejected": {"_account_id": 9}}, "Code-Review": {"disliked": {"_account_id": 7}, "value": -1}, "Workflow": {}}"#
+    private static let verifiedPlus =
+        #"{"Verified": {"approved": {"_account_id": 9}}, "Code-Review": {"all": [{"value": 2}, {"value": 1}]}, "Workflow": {"approved": {"_account_id": 8}}}"#
+    private static let verifiedMinus =
+        #"{"Verified": {"rejected": {"_account_id": 9}}, "Code-Review": {"disliked": {"_account_id": 7}, "value": -1}, "Workflow": {}}"#
 
     /// Every status, WIP, failing CI, decoys (same Change-Id in another project, on another branch, in another topic).
     private static let changes = [
         GerritStandIn.change(number: 101, changeId: id("1"), project: "openstack/nova", labels: verifiedPlus),
-        GerritStandIn.change(number: 102, changeId: id("2"), project: "openstack/heat", status: "MERGED", submittable: false),
+        GerritStandIn.change(
+            number: 102, changeId: id("2"), project: "openstack/heat", status: "MERGED", submittable: false),
         GerritStandIn.change(number: 103, changeId: id("3"), project: "openstack/glance", status: "ABANDONED"),
         GerritStandIn.change(number: 104, changeId: id("4"), project: "openstack/cinder", workInProgress: true),
         GerritStandIn.change(number: 105, changeId: id("6"), project: "openstack/zun", labels: verifiedMinus),
@@ -77,9 +80,11 @@ struct ReviewCheckerTests {
         #expect(outcome.problems.isEmpty)
         let reviews = Dictionary(uniqueKeysWithValues: outcome.summary.repos.map { ($0.name, $0.review) })
         let nova = try #require(reviews["openstack/nova"]??.change)
-        #expect(nova == ChangeReview(
-            number: 101, url: "\(gerrit.url)c/openstack/nova/+/101", status: .new, verified: 1, codeReview: 2,
-            workflow: 1, updated: "2026-11-30T10:12:13Z", checked: "2027-01-15T08:00:00Z"))
+        #expect(
+            nova
+                == ChangeReview(
+                    number: 101, url: "\(gerrit.url)c/openstack/nova/+/101", status: .new, verified: 1, codeReview: 2,
+                    workflow: 1, updated: "2026-11-30T10:12:13Z", checked: "2027-01-15T08:00:00Z"))
         #expect(reviews["openstack/heat"]??.change?.status == .merged)
         #expect(reviews["openstack/glance"]??.change?.status == .abandoned)
         let cinder = try #require(reviews["openstack/cinder"]??.change)
@@ -93,7 +98,11 @@ struct ReviewCheckerTests {
         // 8 changes of the topic at 2 a page: 4 pages, S counting what came, all anonymous, one query in all.
         let requests = try gerrit.requests()
         #expect(requests.map(\.method) == ["GET", "GET", "GET", "GET"])
-        #expect(requests.allSatisfy { !$0.authenticated && $0.path.hasPrefix("/changes/?q=topic:remove-wsgi_scripts&o=LABELS&o=SUBMITTABLE&n=3&S=") })
+        #expect(
+            requests.allSatisfy {
+                !$0.authenticated
+                    && $0.path.hasPrefix("/changes/?q=topic:remove-wsgi_scripts&o=LABELS&o=SUBMITTABLE&n=3&S=")
+            })
         #expect(requests.map { $0.path.components(separatedBy: "&S=").last } == ["0", "2", "4", "6"])
     }
 
@@ -104,7 +113,8 @@ struct ReviewCheckerTests {
         let gerrit = try GerritStandIn(in: directory.url, changes: Self.changes, pageSize: 50)
         defer { gerrit.stop() }
         let good = ReviewChecker.Options(gerritURL: gerrit.url, environment: gerrit.credentials)
-        let outcome = ReviewTracker.check(Self.summary(), checker: ReviewChecker(manifest: try manifest(), options: good))
+        let outcome = ReviewTracker.check(
+            Self.summary(), checker: ReviewChecker(manifest: try manifest(), options: good))
         #expect(outcome.problems.isEmpty)
         #expect(try gerrit.requests().map { "\($0.authenticated) \($0.path.prefix(11))" } == ["true /a/changes/"])
 
@@ -115,7 +125,8 @@ struct ReviewCheckerTests {
             outcome.summary, checker: ReviewChecker(manifest: try manifest(), options: bad))
         #expect(refused.problems.count == 6)
         let message = try #require(refused.problems["openstack/nova"])
-        #expect(message == "cannot ask \(gerrit.url): not allowed (HTTP 401): check FLEET_HTTP_USER and FLEET_HTTP_TOKEN")
+        #expect(
+            message == "cannot ask \(gerrit.url): not allowed (HTTP 401): check FLEET_HTTP_USER and FLEET_HTTP_TOKEN")
         #expect(!message.contains(wrongToken))
         #expect(refused.summary.repos == outcome.summary.repos)  // previous reviews kept
     }
@@ -124,16 +135,20 @@ struct ReviewCheckerTests {
     func deadHosts() throws {
         let silent = try SilentListener()
         let refusing = try freeLocalPort()
-        for (url, expected) in [("http://127.0.0.1:\(refusing)/", "connection refused"), (silent.url, "no answer within 1 s")] {
+        for (url, expected) in [
+            ("http://127.0.0.1:\(refusing)/", "connection refused"), (silent.url, "no answer within 1 s"),
+        ] {
             var options = ReviewChecker.Options(gerritURL: url, environment: ["FLEET_HTTP_TIMEOUT": "1"])
             options.pageSize = 10
             let outcome = ReviewTracker.check(
                 Self.summary(), checker: ReviewChecker(manifest: try manifest(), options: options),
                 only: ["openstack/nova", "openstack/heat"])
             #expect(outcome.checked == ["openstack/nova", "openstack/heat"])
-            #expect(outcome.problems == [
-                "openstack/nova": "cannot ask \(url): \(expected)", "openstack/heat": "cannot ask \(url): \(expected)",
-            ])
+            #expect(
+                outcome.problems == [
+                    "openstack/nova": "cannot ask \(url): \(expected)",
+                    "openstack/heat": "cannot ask \(url): \(expected)",
+                ])
             #expect(outcome.summary.repos.allSatisfy { $0.review == nil })
         }
     }
@@ -144,22 +159,28 @@ struct ReviewCheckerTests {
         defer { directory.remove() }
         let remote = try FixtureRemote(
             in: directory.url, name: "nova",
-            files: ["setup.cfg": "[metadata]\nname = nova\n", ".gitreview": "[gerrit]\nhost=review.example.org\nproject=openstack/nova-renamed.git\n"])
+            files: [
+                "setup.cfg": "[metadata]\nname = nova\n",
+                ".gitreview": "[gerrit]\nhost=review.example.org\nproject=openstack/nova-renamed.git\n",
+            ])
         let gerrit = try GerritStandIn(
             in: directory.url,
             changes: [
                 GerritStandIn.change(number: 7, changeId: Self.id("1"), project: "openstack/nova"),
-                GerritStandIn.change(number: 8, changeId: Self.id("1"), project: "openstack/nova-renamed", status: "MERGED"),
+                GerritStandIn.change(
+                    number: 8, changeId: Self.id("1"), project: "openstack/nova-renamed", status: "MERGED"),
             ])
         defer { gerrit.stop() }
-        let yaml = "version: 1\nplan: remove-wsgi_scripts\ndefaults:\n  gerrit: \(gerrit.url)\nrepos:\n"
+        let yaml =
+            "version: 1\nplan: remove-wsgi_scripts\ndefaults:\n  gerrit: \(gerrit.url)\nrepos:\n"
             + "  - name: openstack/nova\n    url: \(remote.bareURL.path)\n"
         let manifest = try ManifestLoader.load(yaml: yaml, file: directory.url.appendingPathComponent("m.yaml"))
         #expect(manifest.repos.first?.gerrit == gerrit.url)
         var repo = Self.repo("nova", "1")
         repo.path = remote.workURL.path
         repo.commit = try remote.tip().hex
-        let summary = Summary(goal: "g", topic: "remove-wsgi_scripts", started: Date(), durationSeconds: 0, repos: [repo])
+        let summary = Summary(
+            goal: "g", topic: "remove-wsgi_scripts", started: Date(), durationSeconds: 0, repos: [repo])
         let outcome = ReviewTracker.check(
             summary, checker: ReviewChecker(manifest: manifest, options: .init(environment: [:])))
         #expect(outcome.problems.isEmpty)

@@ -17,7 +17,8 @@ struct ReviewRecordTests {
 
     private static let merged = ChangeReview(
         number: 945123, url: "https://review.example.org/c/openstack/nova/+/945123", status: .merged, verified: 2,
-        codeReview: 2, workflow: 1, submittable: false, updated: "2026-11-30T10:12:13Z", checked: "2026-12-01T08:00:00Z")
+        codeReview: 2, workflow: 1, submittable: false, updated: "2026-11-30T10:12:13Z", checked: "2026-12-01T08:00:00Z"
+    )
 
     @Test("never asked: no review key and no totals.reviews")
     func neverAsked() throws {
@@ -35,10 +36,11 @@ struct ReviewRecordTests {
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let repos = try #require(object["repos"] as? [[String: Any]])
         let review = try #require(repos[1]["review"] as? [String: Any])
-        #expect(Set(review.keys) == [
-            "number", "url", "status", "workInProgress", "verified", "codeReview", "workflow", "submittable",
-            "updated", "checked",
-        ])
+        #expect(
+            Set(review.keys) == [
+                "number", "url", "status", "workInProgress", "verified", "codeReview", "workflow", "submittable",
+                "updated", "checked",
+            ])
         #expect(review["status"] as? String == "MERGED" && review["number"] as? Int == 945123)
         let totals = try #require(object["totals"] as? [String: Any])
         let reviews = try #require(totals["reviews"] as? [String: Int])
