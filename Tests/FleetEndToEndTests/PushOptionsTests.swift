@@ -45,7 +45,7 @@ struct PushOptionsTests {
         let review = try Repository.open(at: try #require(fleet.reviews["nova"]).path)
         #expect(
             try review.referenceTarget(ref)?.hex
-                == (try Summary.load(
+                == (try SummaryFile.load(
                     from: directory.url.appendingPathComponent(".fleet/report/summary.json")
                 ).repos.first?.commit))
 
