@@ -12,8 +12,8 @@ public final class GerritStandIn {
     public let token: String
     private let logURL: URL
 
-    /// Starts the stand-in in `directory` serving `changes` (ChangeInfo JSON objects, each with a `topic`).
-    /// - Parameter pageSize: the most changes one page holds, whatever `n` asks (Gerrit's query limit).
+    /// Starts the stand-in in `directory` serving `changes` (ChangeInfo JSON objects, each with a `topic`), at most
+    /// `pageSize` a page whatever `n` asks (as Gerrit caps at its query limit).
     public init(
         in directory: URL, changes: [String], pageSize: Int = 2, user: String = "fleet-bot",
         token: String = "tok-\(UUID().uuidString)"
@@ -59,8 +59,7 @@ public final class GerritStandIn {
     /// Stops the server.
     public func stop() { server.stop() }
 
-    /// A ChangeInfo as Gerrit's query answers it with `o=LABELS&o=SUBMITTABLE`.
-    /// - Parameter labels: the `labels` object's JSON text.
+    /// A ChangeInfo as Gerrit's query answers it with `o=LABELS&o=SUBMITTABLE`; `labels` is the labels' JSON text.
     public static func change(
         number: Int, changeId: String, project: String, branch: String = "master",
         topic: String = "remove-wsgi_scripts",

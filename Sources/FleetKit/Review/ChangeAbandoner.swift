@@ -12,9 +12,10 @@ public enum ChangeAbandoner {
         public var hasFailures: Bool
     }
 
-    /// Looks up the changes of the selected repos (one query per Gerrit host) and abandons each one that is not
-    /// abandoned yet; a merged change is refused by Gerrit (409) and reported as that repo's failure.
-    /// - Parameter dryRun: say what would be abandoned; change nothing in Gerrit or the summary.
+    /// Abandons the changes of the selected repos that are not abandoned yet.
+    ///
+    /// One query per Gerrit host finds them; a merged change is refused by Gerrit (409) and reported as that repo's
+    /// failure. With `dryRun` it says what would be abandoned and changes nothing in Gerrit or the summary.
     public static func abandon(
         _ summary: Summary, checker: ReviewChecker, only: [String], message: String?, dryRun: Bool, now: Date = Date()
     ) -> Outcome {

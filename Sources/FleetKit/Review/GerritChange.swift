@@ -31,8 +31,7 @@ public struct GerritChange: Decodable, Sendable, Equatable {
         case moreChanges = "_more_changes"
     }
 
-    /// Makes the review record of this change as seen at `checked`.
-    /// - Parameter gerrit: the Gerrit base URL, ending with `/`.
+    /// The review record of this change as seen at `checked`, linked under `gerrit` (a base URL ending with `/`).
     func review(gerrit: String, checked: Date) -> ChangeReview? {
         guard let status = ChangeReview.Status(rawValue: status) else { return nil }
         return ChangeReview(

@@ -13,10 +13,8 @@ public struct GerritClient: Sendable {
     /// How many changes to ask for per page (`n`); Gerrit may send fewer and set `_more_changes`.
     let pageSize: Int
 
-    /// Makes a client for the Gerrit at `base`.
-    /// - Parameters:
-    ///   - credentials: when set, requests go to `<base>/a/...` with HTTP basic authentication.
-    ///   - timeout: seconds each request may take.
+    /// Makes a client for the Gerrit at `base`: with `credentials`, requests go to `<base>/a/...` with HTTP basic
+    /// authentication; each request may take `timeout` seconds; pages ask for `pageSize` changes.
     public init(base: String, credentials: GerritCredentials?, timeout: TimeInterval, pageSize: Int = 250) {
         self.base = base
         self.credentials = credentials

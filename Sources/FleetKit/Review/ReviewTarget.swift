@@ -17,11 +17,8 @@ public struct ReviewTarget: Sendable, Equatable {
         change.changeId == changeId && change.project == project && change.branch == branch
     }
 
-    /// Finds the target of `result`.
-    /// - Parameters:
-    ///   - spec: the repo's manifest entry (its `gerrit:` and `review:`).
-    ///   - gerritURL: `--gerrit-url`, already normalized; wins over everything.
-    /// - Returns: the target, or why the repo cannot be looked up.
+    /// Finds the target of `result`, or why the repo cannot be looked up: `spec` is its manifest entry (its `gerrit:`
+    /// and `review:`), and `gerritURL` (`--gerrit-url`, already normalized) wins over everything.
     public static func resolve(
         _ result: RepoResult, spec: RepoSpec?, gerritURL: String?
     ) -> Result<ReviewTarget, GerritError> {
