@@ -14,6 +14,8 @@ public struct RepoSpec: Sendable, Equatable, Codable {
     public var review: String?
     /// The entry's keys that belong to rewriters (such as `package` and `servers`), as written.
     public var settings: [String: JSONValue]
+    /// The Gerrit REST base URL for `fleet status` (`gerrit:`, else `defaults.gerrit`), ending with `/`.
+    public var gerrit: String?
     /// The zero-based position in the manifest (used by `--shard`).
     public var index: Int
     /// The 1-based line of the entry in the manifest file, for messages.
@@ -22,7 +24,7 @@ public struct RepoSpec: Sendable, Equatable, Codable {
     /// Makes a repo spec.
     public init(
         name: String, url: String, branch: String? = nil, team: String? = nil, review: String? = nil,
-        settings: [String: JSONValue] = [:], index: Int = 0, line: Int = 0
+        gerrit: String? = nil, settings: [String: JSONValue] = [:], index: Int = 0, line: Int = 0
     ) {
         self.name = name
         self.url = url
@@ -30,6 +32,7 @@ public struct RepoSpec: Sendable, Equatable, Codable {
         self.team = team
         self.review = review
         self.settings = settings
+        self.gerrit = gerrit
         self.index = index
         self.line = line
     }

@@ -3,7 +3,7 @@ import Yams
 
 extension ManifestLoader {
     /// The keys of a `repos:` entry that fleet itself reads; rewriters add their own (``RewriterKind/repositoryKeys``).
-    static let repoKeys = ["name", "url", "branch", "team", "review"]
+    static let repoKeys = ["name", "url", "branch", "team", "review", "gerrit"]
 
     /// Reads `repos:`, reporting every problem of every entry; duplicates point back at the first entry.
     static func readRepos(
@@ -40,11 +40,12 @@ extension ManifestLoader {
             let branch = readBranch(map, sink: &sink) ?? defaults.branch
             let team = map.string("team", sink: &sink)
             let review = map.string("review", sink: &sink)
+            let gerrit = readGerrit(map, sink: &sink) ?? defaults.gerrit
             guard let name, let url else { continue }
             repos.append(
                 RepoSpec(
-                    name: name, url: url, branch: branch, team: team, review: review, settings: settings,
-                    index: index, line: entry.mark?.line ?? 0))
+                    name: name, url: url, branch: branch, team: team, review: review, gerrit: gerrit,
+                    settings: settings, index: index, line: entry.mark?.line ?? 0))
         }
         return repos
     }
@@ -81,5 +82,15 @@ extension ManifestLoader {
         var base = Substring(base)
         while base.hasSuffix("/") { base = base.dropLast() }
         return "\(base)/\(name.drop { $0 == "/" })"
+    }
+
+    /// Reads `gerrit:`, an `http://` or `https://` URL: the Gerrit REST base of `fleet status`.
+    static func readGerrit(_ map: MappingReader, sink: inout DiagnosticSink) -> String? {
+        guard let text = map.string("gerrit", sink: &sink) else { return nil }
+        guard let base = GerritURL.normalize(text) else {
+            sink.error("'gerrit' '\(text)' is not an http:// or https:// URL with a host", at: map["gerrit"]?.mark)
+            return nil
+        }
+        return base
     }
 }

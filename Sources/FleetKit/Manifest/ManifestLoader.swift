@@ -9,7 +9,7 @@ public enum ManifestLoader {
     /// The keys a manifest may have at the top level.
     static let topLevelKeys = ["version", "plan", "defaults", "repos"]
     /// The keys of `defaults:`.
-    static let defaultsKeys = ["base_url", "branch"]
+    static let defaultsKeys = ["base_url", "branch", "gerrit"]
     /// The manifest format version fleet reads.
     public static let supportedVersion = 1
 
@@ -17,6 +17,7 @@ public enum ManifestLoader {
     struct Defaults {
         var baseURL: String?
         var branch: String?
+        var gerrit: String?
     }
 
     /// Loads and validates the manifest at `url`, and the plan it names.
@@ -76,7 +77,8 @@ public enum ManifestLoader {
         map.reportUnknownKeys(allowed: defaultsKeys, place: "in 'defaults'", sink: &sink)
         return Defaults(
             baseURL: map.string("base_url", sink: &sink),
-            branch: readBranch(map, sink: &sink))
+            branch: readBranch(map, sink: &sink),
+            gerrit: readGerrit(map, sink: &sink))
     }
 
     /// Reads a `branch:` value and checks it is a usable git branch name.

@@ -59,6 +59,8 @@ public struct RepoResult: Codable, Sendable, Equatable {
     public var steps: [String: Double]
     /// The rewriter's own fields.
     public var details: [String: JSONValue]
+    /// Set by `fleet status`: the repo's Gerrit change, or ``ReviewRecord/notFound``; nil when never asked.
+    public var review: ReviewRecord?
 
     /// Makes a result; fields not given start empty.
     public init(
@@ -93,6 +95,7 @@ public struct RepoResult: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, status, team, path, targetBranch, baseCommit, branch, commit, changeId, criteriaMet
         case followUps, message, durationSeconds, pushed, reviewUrl, changedFiles, highlights, steps
+        case review
     }
 
     public init(from decoder: any Decoder) throws {
@@ -114,6 +117,7 @@ public struct RepoResult: Codable, Sendable, Equatable {
         reviewUrl = try c.decodeIfPresent(String.self, forKey: .reviewUrl)
         changedFiles = try c.decodeIfPresent([String].self, forKey: .changedFiles) ?? []
         steps = try c.decodeIfPresent([String: Double].self, forKey: .steps) ?? [:]
+        review = try c.decodeIfPresent(ReviewRecord.self, forKey: .review)
         let all = try decoder.container(keyedBy: AnyCodingKey.self)
         let generic = Set(CodingKeys.allCases.map(\.stringValue))
         var details: [String: JSONValue] = [:]
@@ -150,6 +154,7 @@ public struct RepoResult: Codable, Sendable, Equatable {
         try c.encode(changedFiles, forKey: .changedFiles)
         try c.encode(highlights, forKey: .highlights)
         try c.encode(steps, forKey: .steps)
+        try c.encodeIfPresent(review, forKey: .review)
         var flat = encoder.container(keyedBy: AnyCodingKey.self)
         for (key, value) in details where CodingKeys(rawValue: key) == nil {
             try flat.encode(value, forKey: AnyCodingKey(key))

@@ -19,8 +19,8 @@ public struct Summary: Codable, Sendable, Equatable {
     public var started: String
     /// How long the run took.
     public var durationSeconds: Double
-    /// Counts per status, and `repos`.
-    public var totals: [String: Int]
+    /// Counts per status, and `repos`; `reviews` once `fleet status` ran.
+    public var totals: SummaryTotals
     /// One result per repo, in manifest order.
     public var repos: [RepoResult]
 
@@ -40,13 +40,14 @@ public struct Summary: Codable, Sendable, Equatable {
         self.totals = Self.totals(of: repos)
     }
 
-    /// Counts per status, with every status present and `repos` holding the total.
-    public static func totals(of repos: [RepoResult]) -> [String: Int] {
-        var totals = ["repos": repos.count]
+    /// Counts per status, with every status present and `repos` holding the total, plus `reviews` once any repo
+    /// has a recorded review.
+    public static func totals(of repos: [RepoResult]) -> SummaryTotals {
+        var counts = ["repos": repos.count]
         for status in RepoStatus.allCases {
-            totals[status.rawValue] = repos.count { $0.status == status }
+            counts[status.rawValue] = repos.count { $0.status == status }
         }
-        return totals
+        return SummaryTotals(counts: counts, reviews: ReviewTotals(of: repos))
     }
 
     /// Whether every repository ended in a success status.

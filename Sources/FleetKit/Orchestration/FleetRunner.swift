@@ -69,12 +69,13 @@ public struct FleetRunner: Sendable {
             if let patch = outcome.patch { patches[spec.name] = patch }
             if let diff = outcome.diff { diffs[spec.name] = diff }
         }
-        let summary = Summary(
+        var summary = Summary(
             plan: manifest.plan.name, rewriter: manifest.plan.rewriter, goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
             durationSeconds: Date().timeIntervalSince(started), repos: results)
         let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder(for: manifest)
         // A dry run leaves the last real report alone: `fleet push` reads it.
         if !options.dryRun {
+            summary = try ReportHistory.recordRun(summary, in: reportDirectory)
             try ReportWriter.write(summary, patches: patches, to: reportDirectory)
         }
         withExtendedLifetime(lock) {}

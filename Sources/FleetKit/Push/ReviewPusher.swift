@@ -18,12 +18,18 @@ public struct ReviewPusher: Sendable {
 
     let manifest: Manifest
     let options: RemoteOptions?
+    let pushOptions: ReviewPushOptions
+    private let pacer: PushPacer
 
     /// Makes a pusher for a manifest's repos.
-    /// - Parameter options: remote options; nil means credentials from each URL and the environment.
-    public init(manifest: Manifest, options: RemoteOptions? = nil) {
+    /// - Parameters:
+    ///   - options: remote options; nil means credentials from each URL and the environment.
+    ///   - pushOptions: Gerrit push options for the refspec, and the pace between pushes to one host.
+    public init(manifest: Manifest, options: RemoteOptions? = nil, pushOptions: ReviewPushOptions = .default) {
         self.manifest = manifest
         self.options = options
+        self.pushOptions = pushOptions
+        self.pacer = PushPacer(pace: pushOptions.pace)
     }
 
     /// The push for one result, or an error message saying why it cannot be pushed.
@@ -42,7 +48,8 @@ public struct ReviewPusher: Sendable {
         guard let remote else {
             return .failure(PushError(message: "no review remote: set 'review:' in the manifest or add a .gitreview"))
         }
-        let refspec = "refs/heads/\(result.branch):refs/for/\(target)%topic=\(manifest.plan.topic)"
+        let options = pushOptions.refspecOptions(topic: manifest.plan.topic)
+        let refspec = "refs/heads/\(result.branch):refs/for/\(target)%\(options)"
         return .success(Push(name: result.name, refspec: refspec, remote: remote))
     }
 
@@ -75,7 +82,9 @@ public struct ReviewPusher: Sendable {
             do {
                 let repository = try Repository.open(at: result.path)
                 let remoteOptions = options ?? RemoteOptions(credentials: Credentials.from(url: push.remote))
-                try repository.push(refspecs: [push.refspec], to: push.remote, options: remoteOptions)
+                try pacer.run(host: PushPacer.host(of: push.remote)) { () throws(GitError) in
+                    try repository.push(refspecs: [push.refspec], to: push.remote, options: remoteOptions)
+                }
                 result.pushed = true
                 result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId) ?? push.displayRemote
                 result.message = nil

@@ -6,8 +6,14 @@ import Foundation
 /// legend, then the per-repo table. Every piece of text from the run is HTML-escaped. The only URLs are the review
 /// links the run recorded, as plain `<a href>` links a reader may follow.
 public struct HTMLReportFormatter: ReportFormatter {
+    /// The report folder's `history.jsonl`, drawn as the burndown.
+    public var history: [HistoryEntry]
+
     /// Makes the formatter.
-    public init() {}
+    /// - Parameter history: the entries of `history.jsonl`, oldest first; none hides the burndown.
+    public init(history: [HistoryEntry] = []) {
+        self.history = history
+    }
 
     public var fileName: String { "summary.html" }
 
@@ -34,6 +40,7 @@ public struct HTMLReportFormatter: ReportFormatter {
             <section aria-label="Status counts">
             \(HTMLStatusChart.render(summary))
             </section>
+            \(HTMLReviewSection.render(summary, history: history))
             <h2>Repositories</h2>
             <div class="scroll">
             <table>
@@ -61,7 +68,9 @@ public struct HTMLReportFormatter: ReportFormatter {
     private static func row(_ repo: RepoResult) -> String {
         let modules = repo.highlights.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: "<br>")
         let review: String
-        if let url = repo.reviewUrl, !url.isEmpty {
+        if let record = repo.review {
+            review = HTMLReviewSection.cell(record)
+        } else if let url = repo.reviewUrl, !url.isEmpty {
             review =
                 "<a href=\"\(HTMLText.escape(url))\" title=\"\(HTMLText.escape(url))\">\(HTMLText.escape(linkText(url)))</a>"
         } else {
@@ -124,5 +133,9 @@ public struct HTMLReportFormatter: ReportFormatter {
         details ul { text-align: left; margin: 4px 0 0; padding-left: 18px; }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; \
         white-space: nowrap; color: #fff; }
-        """ + "\n" + HTMLStatusChart.badgeStyles
+        svg.burndown { display: block; width: 100%; height: auto; max-height: 260px; background: #fff; \
+        box-shadow: 0 1px 2px rgba(0,0,0,.12); }
+        ul.reviews { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 0; margin: 0 0 12px; }
+        .votes { color: #5f6368; font-size: 12px; white-space: nowrap; }
+        """ + "\n" + HTMLStatusChart.badgeStyles + "\n" + HTMLReviewSection.badgeStyles
 }

@@ -20,7 +20,9 @@ public struct MarkdownReportFormatter: ReportFormatter {
             "| --- | ---: |",
         ]
         lines += summary.statusCounts.map { "| \($0.status.rawValue) | \($0.count) |" }
-        lines += ["| **total** | **\(summary.repos.count)** |", "", "## Repositories", ""]
+        lines += ["| **total** | **\(summary.repos.count)** |"]
+        lines += Self.reviewCounts(summary)
+        lines += ["", "## Repositories", ""]
         lines += [
             "| repo | team | status | \(Self.text(summary.presentation.highlightsTitle.lowercased())) | Change-Id | review "
                 + "| follow-ups | message |",
@@ -42,7 +44,9 @@ public struct MarkdownReportFormatter: ReportFormatter {
 
     private static func row(_ repo: RepoResult) -> String {
         let review: String
-        if let url = repo.reviewUrl, !url.isEmpty {
+        if let record = repo.review {
+            review = reviewCell(record)
+        } else if let url = repo.reviewUrl, !url.isEmpty {
             review = url
         } else {
             review = repo.status.isReadyForReview && repo.commit != nil ? "not pushed" : ""
@@ -59,6 +63,26 @@ public struct MarkdownReportFormatter: ReportFormatter {
         ]
         // Pipes inside code spans too: GitHub splits table cells before it reads code spans.
         return "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+    }
+
+    /// The review states of the repos `fleet status` asked about, as a second counts table.
+    private static func reviewCounts(_ summary: Summary) -> [String] {
+        let tracked = summary.repos.filter { $0.review != nil }
+        guard !tracked.isEmpty else { return [] }
+        var lines = ["", "| review | changes |", "| --- | ---: |"]
+        lines += ReviewState.allCases.map { state in
+            "| \(state.rawValue) | \(tracked.count { $0.review?.state == state }) |"
+        }
+        return lines
+    }
+
+    /// `merged [#945123](url) · Verified +1 · Code-Review +2 · Workflow +1`, or `no change`.
+    private static func reviewCell(_ record: ReviewRecord) -> String {
+        guard let change = record.change else { return ReviewState.noChange.rawValue }
+        let votes = [("Verified", change.verified), ("Code-Review", change.codeReview), ("Workflow", change.workflow)]
+            .map { "\($0) \(HTMLReviewSection.signed($1))" }
+        let link = "[#\(change.number)](\(change.url.replacingOccurrences(of: ")", with: "%29")))"
+        return ([text(change.state.rawValue) + " " + link] + votes).joined(separator: " · ")
     }
 
     /// Free text on one line, with the characters Markdown would read as markup (or HTML) backslash-escaped.

@@ -12,7 +12,10 @@ public protocol ReportFormatter: Sendable {
 /// The report formats fleet writes.
 public enum ReportFormats {
     /// Every format, in the order they are written: `summary.json` first, as the machine contract.
-    public static let all: [any ReportFormatter] = [
-        JSONReportFormatter(), MarkdownReportFormatter(), StatusRSTFormatter(), HTMLReportFormatter(),
-    ]
+    public static let all: [any ReportFormatter] = all(history: [])
+
+    /// Every format, the HTML page drawing `history` (the report folder's `history.jsonl`) as a burndown.
+    public static func all(history: [HistoryEntry]) -> [any ReportFormatter] {
+        [JSONReportFormatter(), MarkdownReportFormatter(), StatusRSTFormatter(), HTMLReportFormatter(history: history)]
+    }
 }

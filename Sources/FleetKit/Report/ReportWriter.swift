@@ -13,7 +13,8 @@ public enum ReportWriter {
     /// - Throws: a rendering error, or the file system's error when a file cannot be written.
     public static func write(_ summary: Summary, patches: [String: String], to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for formatter in ReportFormats.all {
+        // The HTML page draws the folder's history.jsonl, so `fleet run` and `fleet status` append to it first.
+        for formatter in ReportFormats.all(history: ReportHistory.load(from: directory)) {
             try writeAtomically(Data(formatter.render(summary).utf8), to: directory.appendingPathComponent(formatter.fileName))
         }
         guard !patches.isEmpty else { return }

@@ -54,6 +54,9 @@ public struct StatusRSTFormatter: ReportFormatter {
     private static func state(_ repo: RepoResult, verb: String) -> String {
         let modules = repo.highlights.map(RSTText.literal).joined(separator: ", ")
         let adds = modules.isEmpty ? "" : " \(verb) \(modules)"
+        if let change = repo.review?.change {
+            return reviewState(change, repo: repo, adds: adds)
+        }
         switch repo.status {
         case .migrated, .upToDate:
             if let url = repo.reviewUrl, !url.isEmpty {
@@ -70,6 +73,19 @@ public struct StatusRSTFormatter: ReportFormatter {
             return "needs attention: " + RSTText.escape(repo.messageLine ?? "no reason was recorded")
         case .failed:
             return "failed: " + RSTText.escape(repo.messageLine ?? "no reason was recorded")
+        }
+    }
+
+    /// A repo whose change `fleet status` found: a merged change is the completion artifact, linked.
+    private static func reviewState(_ change: ChangeReview, repo: RepoResult, adds: String) -> String {
+        let link = RSTText.link("change \(change.number)", change.url)
+        switch change.state {
+        case .merged: return "merged, \(link)\(adds)"
+        case .inReview: return "in review, \(link)\(adds)"
+        case .failingCI: return "in review, CI failing, \(link)\(adds)"
+        case .workInProgress: return "work in progress, \(link)\(adds)"
+        case .abandoned, .noChange:
+            return "change abandoned, \(link); branch \(RSTText.literal(repo.branch))\(adds) (not in review)"
         }
     }
 }

@@ -12,6 +12,7 @@ extension Fleet {
 
         @OptionGroup var selection: WorkspaceArguments
         @OptionGroup var output: OutputArguments
+        @OptionGroup var pushArguments: PushArguments
 
         @Flag(help: "Print the refspecs and remotes; push nothing.")
         var dryRun = false
@@ -27,7 +28,7 @@ extension Fleet {
                 throw badInput("error: \(error.description); run 'fleet run \(manifest)' first")
             }
             if dryRun {
-                let pusher = ReviewPusher(manifest: loaded)
+                let pusher = ReviewPusher(manifest: loaded, pushOptions: pushArguments.options)
                 for result in summary.repos where result.status.isReadyForReview {
                     guard selection.only.isEmpty || selection.only.contains(result.name) else { continue }
                     switch pusher.plan(for: result) {
@@ -37,7 +38,8 @@ extension Fleet {
                 }
                 return
             }
-            let pushed = try pushSummary(summary, manifest: loaded, only: selection.only, to: reportDirectory)
+            let pushed = try pushSummary(
+                summary, manifest: loaded, only: selection.only, options: pushArguments.options, to: reportDirectory)
             let failed = pushed.repos.filter { $0.pushed == false }
             if !failed.isEmpty { throw ExitCode.failure }
         }
@@ -45,15 +47,18 @@ extension Fleet {
 }
 
 /// Pushes the ready repos of a run's outcome (for `fleet run --push`).
-func pushReadyBranches(_ manifest: Manifest, outcome: RunOutcome) throws -> Summary {
-    let pushed = try pushSummary(outcome.summary, manifest: manifest, only: [], to: outcome.reportDirectory)
+func pushReadyBranches(_ manifest: Manifest, outcome: RunOutcome, options: ReviewPushOptions) throws -> Summary {
+    let pushed = try pushSummary(
+        outcome.summary, manifest: manifest, only: [], options: options, to: outcome.reportDirectory)
     if pushed.repos.contains(where: { $0.pushed == false }) { throw ExitCode.failure }
     return pushed
 }
 
 /// Pushes, prints one line per repo, and rewrites the report with `pushed` and `reviewUrl`.
-func pushSummary(_ summary: Summary, manifest: Manifest, only: [String], to reportDirectory: URL) throws -> Summary {
-    let pushed = ReviewPusher(manifest: manifest).pushAll(summary, only: only)
+func pushSummary(
+    _ summary: Summary, manifest: Manifest, only: [String], options: ReviewPushOptions, to reportDirectory: URL
+) throws -> Summary {
+    let pushed = ReviewPusher(manifest: manifest, pushOptions: options).pushAll(summary, only: only)
     for result in pushed.repos where result.pushed != nil {
         let outcome = result.pushed == true ? "pushed \(result.reviewUrl ?? "")" : (result.message ?? "push failed")
         print("\(result.name): \(outcome)")

@@ -12,6 +12,7 @@ extension Fleet {
 
         @OptionGroup var selection: WorkspaceArguments
         @OptionGroup var output: OutputArguments
+        @OptionGroup var pushArguments: PushArguments
 
         @Option(name: .shortAndLong, help: "How many repos to work on at once.")
         var jobs = 4
@@ -31,6 +32,9 @@ extension Fleet {
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together") }
+            if pushArguments.isSet && !push {
+                throw ValidationError("push options (--wip, --reviewer, ...) need --push")
+            }
         }
 
         func run() throws {
@@ -46,7 +50,7 @@ extension Fleet {
             let outcome = try runFleet(loaded, options: options, output: output)
             var summary = outcome.summary
             if push {
-                summary = try pushReadyBranches(loaded, outcome: outcome)
+                summary = try pushReadyBranches(loaded, outcome: outcome, options: pushArguments.options)
             }
             if !summary.isSuccess { throw ExitCode.failure }
         }

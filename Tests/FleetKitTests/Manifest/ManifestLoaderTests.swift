@@ -99,9 +99,9 @@ struct ManifestLoaderTests {
                 "manifests/test.yaml:3:1: error: unknown key 'colour' in the manifest "
                     + "(expected one of: version, plan, defaults, repos)",
                 "manifests/test.yaml:6:3: error: unknown key 'brnach' in 'defaults' "
-                    + "(expected one of: base_url, branch)",
+                    + "(expected one of: base_url, branch, gerrit)",
                 "manifests/test.yaml:9:5: error: unknown key 'urls' in repository 'openstack/nova' "
-                    + "(expected one of: name, url, branch, team, review, package, servers)",
+                    + "(expected one of: name, url, branch, team, review, gerrit, package, servers)",
                 "manifests/test.yaml:11:11: error: duplicate repository name 'openstack/nova' (first at line 8)",
                 "manifests/test.yaml:12:5: error: repository entry has no 'name'",
                 "manifests/test.yaml:13:11: error: repository name '../etc' could escape the workspace",
@@ -135,7 +135,7 @@ struct ManifestLoaderTests {
             manifestDiagnostics(yaml) == [
                 "manifests/test.yaml:4:5: error: repository entry has no 'name'",
                 "manifests/test.yaml:5:5: error: unknown key 'colour' in a repository entry "
-                    + "(expected one of: name, url, branch, team, review, package, servers)",
+                    + "(expected one of: name, url, branch, team, review, gerrit, package, servers)",
             ])
     }
 
