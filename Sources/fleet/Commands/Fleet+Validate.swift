@@ -12,8 +12,11 @@ extension Fleet {
         @Argument(help: "The manifest file.")
         var manifest: String
 
+        @Option(help: "Validate the manifest with another plan: a built-in plan name or a plan file.")
+        var plan: String?
+
         func run() throws {
-            let loaded = try loadManifest(manifest)
+            let loaded = try loadManifest(manifest, plan: plan)
             let count = loaded.repos.count
             print("\(manifest): OK, \(count) \(count == 1 ? "repo" : "repos"), plan \(loaded.planReference)")
         }
