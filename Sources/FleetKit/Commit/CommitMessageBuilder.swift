@@ -18,7 +18,8 @@ public enum CommitMessageBuilder {
     ///   - signedOffBy: `Name <email>` for the `Signed-off-by:` trailer, written only when the plan asks for it.
     public static func message(plan: Plan, change: CommitDraft, signedOffBy: String?) -> String {
         var paragraphs: [String] = []
-        let body = fill(plan.commit.body, change.placeholders).trimmingCharacters(in: .whitespacesAndNewlines)
+        let opening = change.text.body ?? fill(plan.commit.body, change.placeholders)
+        let body = opening.trimmingCharacters(in: .whitespacesAndNewlines)
         if !body.isEmpty { paragraphs.append(TextWrapper.wrap(body, width: bodyWidth)) }
         paragraphs += change.text.paragraphs.filter { !$0.isEmpty }
         paragraphs.append(TextWrapper.wrap("Goal: \(plan.goal)\n\(plan.goalURL)", width: bodyWidth))

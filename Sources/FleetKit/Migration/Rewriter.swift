@@ -175,12 +175,15 @@ public struct Rewrite<Details, Pending> {
 public struct CommitText: Sendable, Equatable {
     /// A subject that replaces the plan's template (for a change the template does not describe), or nil.
     public var subject: String?
+    /// An opening paragraph that replaces the plan's body (for a change the body does not describe), or nil.
+    public var body: String?
     /// Paragraphs after the plan's body, each already wrapped at 72 columns.
     public var paragraphs: [String]
 
     /// Makes commit text.
-    public init(subject: String? = nil, paragraphs: [String]) {
+    public init(subject: String? = nil, body: String? = nil, paragraphs: [String]) {
         self.subject = subject
+        self.body = body
         self.paragraphs = paragraphs
     }
 }

@@ -99,9 +99,12 @@ extension WSGIModulePathsRewriterTests {
             #expect(Set(report.changedPaths) == ["nova/wsgi/metadata.py", "setup.cfg", note])
             let text = try #require(readFile(note, under: dir.url)).split(whereSeparator: \.isWhitespace)
                 .joined(separator: " ")
+            // A mixed change pairs each removed script with its module (DESIGN.md section 3.1: per script).
             #expect(
                 text.contains(
-                    "use the module paths ``nova.wsgi.api:application`` and ``nova.wsgi.metadata:application``"))
+                    "``nova.wsgi.api:application`` for ``nova-api-wsgi``; ``nova.wsgi.metadata:application`` for "
+                        + "``nova-metadata-wsgi``"))
+            #expect(report.servers.map(\.created) == [false, true])
             #expect(!text.contains("``nova.wsgi.api`` (replacing"))
         }
     }

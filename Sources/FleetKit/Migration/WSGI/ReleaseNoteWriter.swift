@@ -1,9 +1,15 @@
-/// The reno release note for a migration: `releasenotes/notes/add-<pkg>-wsgi-module-<suffix>.yaml`.
+/// The reno release note for a migration: `releasenotes/notes/add-<pkg>-wsgi-module-<suffix>.yaml` when it adds a
+/// module, `releasenotes/notes/remove-wsgi-scripts-<suffix>.yaml` when it only removes entry points.
 enum ReleaseNoteWriter {
     /// The note's path: `_` in the package is written as `-`.
     static func path(package: String, suffix: String) -> String {
         let slug = package.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-")
         return "releasenotes/notes/add-\(slug)-wsgi-module-\(suffix).yaml"
+    }
+
+    /// The path of the note of a removal-only change, whose modules all existed before.
+    static func removalPath(suffix: String) -> String {
+        "releasenotes/notes/remove-wsgi-scripts-\(suffix).yaml"
     }
 
     /// The note's YAML: a `features:` entry naming the new modules with a uWSGI `wsgi-file` → `module` example (when
@@ -42,7 +48,9 @@ enum ReleaseNoteWriter {
             var paragraph =
                 "The " + list(scripts) + " WSGI script" + (scripts.count == 1 ? " has" : "s have") + " been removed."
             let replaced = servers.filter { removedScripts.contains($0.script) }.map { "``\($0.module):application``" }
-            if !replaced.isEmpty {
+            if replaced.count > 1, servers.contains(where: { !$0.created }) {
+                paragraph += " " + replacementSentence(servers.filter { removedScripts.contains($0.script) })
+            } else if !replaced.isEmpty {
                 paragraph +=
                     " Deployment tooling should use the module path" + (replaced.count == 1 ? " " : "s ")
                     + list(replaced) + " instead, or provide its own WSGI script where the server needs a file "
@@ -51,6 +59,20 @@ enum ReleaseNoteWriter {
             yaml += "upgrade:\n  - |\n" + wrap(paragraph)
         }
         return yaml
+    }
+
+    /// Which module replaces which script, grouped by module: `` ``k.wsgi.api:application`` for ``a`` and ``b`` ``.
+    ///
+    /// Used once a module already existed (a removal-only or mixed change), where a reader cannot pair two lists.
+    private static func replacementSentence(_ servers: [ServerMigration]) -> String {
+        let modules = servers.map(\.module).uniqued()
+        let pairs = modules.map { module in
+            let scripts = servers.filter { $0.module == module }.map { "``\($0.script)``" }
+            return "``\(module):application`` for " + list(scripts)
+        }
+        return "Deployment tooling should use the module path that replaces each instead: "
+            + pairs.joined(separator: "; ") + ". Where the server needs a file (for example, mod_wsgi), it should "
+            + "provide its own WSGI script."
     }
 
     /// `a`, `a and b`, `a, b and c`.

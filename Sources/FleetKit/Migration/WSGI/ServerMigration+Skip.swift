@@ -7,6 +7,6 @@ extension ServerMigration {
 
     /// Makes the record of a script the manifest skipped.
     public static func skipped(script: String, target: String) -> ServerMigration {
-        ServerMigration(script: script, target: target, module: "", file: "")
+        ServerMigration(script: script, target: target, module: "", file: "", created: false)
     }
 }

@@ -8,12 +8,29 @@ public struct ServerMigration: Codable, Sendable, Equatable {
     public var module: String
     /// The new module's file, relative to the repository root.
     public var file: String
+    /// Whether fleet wrote the module (false: it already existed, and the script only loses its entry point).
+    public var created: Bool
 
     /// Makes a server migration record.
-    public init(script: String, target: String, module: String, file: String) {
+    public init(script: String, target: String, module: String, file: String, created: Bool = true) {
         self.script = script
         self.target = target
         self.module = module
         self.file = file
+        self.created = created
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case script, target, module, file, created
+    }
+
+    /// Reads a record; one written before `created` existed reads as `true`, which is what fleet then claimed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        script = try c.decode(String.self, forKey: .script)
+        target = try c.decode(String.self, forKey: .target)
+        module = try c.decode(String.self, forKey: .module)
+        file = try c.decode(String.self, forKey: .file)
+        created = try c.decodeIfPresent(Bool.self, forKey: .created) ?? true
     }
 }

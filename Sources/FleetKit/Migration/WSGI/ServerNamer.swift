@@ -18,11 +18,16 @@ struct ServerNamer {
         self.choices = choices
     }
 
-    /// The server name for each entry (nil for `skip`), in entry order.
+    /// The server name for each entry (nil for `skip`, and for a script not in `scripts`), in entry order.
+    /// - Parameters:
+    ///   - entries: every `wsgi_scripts` entry, in file order.
+    ///   - scripts: the scripts to name, when not all: one whose module already exists needs no name.
+    /// - Returns: the names, nil where the script is skipped or not named.
     /// - Throws: ``MigrationProblem`` for a name that is not a Python identifier, and for two scripts that land on one
     ///   name with different targets.
-    func names(for entries: [WSGIScriptEntry]) throws -> [String?] {
+    func names(for entries: [WSGIScriptEntry], naming scripts: Set<String>? = nil) throws -> [String?] {
         let names = try entries.map { entry throws -> String? in
+            if let scripts, !scripts.contains(entry.script) { return nil }
             switch choices[entry.script] {
             case .skip: return nil
             case .name(let name): return try validated(name, entry, "the manifest's servers: value")

@@ -45,9 +45,11 @@ struct WSGIAnalyzer {
         }
         let package = try PackageLocator(tree: tree).locate(
             override: request.package, setupCfg: setupCfg, targetModules: entries.map(\.module))
-        let names = try ServerNamer(projectName: request.projectName, package: package, choices: request.servers)
-            .names(for: entries)
-        return try plan(package: package, setupCfg: setupCfg, entries: entries, names: names, followUps: declarations)
+        let namer = ServerNamer(projectName: request.projectName, package: package, choices: request.servers)
+        let layout = WSGILayout(tree: tree, package: package)
+        let assignments = try ServerAssigner(tree: tree, layout: layout, namer: namer).assign(entries)
+        return try plan(
+            layout: layout, setupCfg: setupCfg, entries: entries, assignments: assignments, followUps: declarations)
     }
 
     // MARK: - Private
@@ -73,40 +75,52 @@ struct WSGIAnalyzer {
     }
 
     private func plan(
-        package: String, setupCfg: SetupCfg, entries: [WSGIScriptEntry], names: [String?], followUps: [FollowUp]
+        layout: WSGILayout, setupCfg: SetupCfg, entries: [WSGIScriptEntry], assignments: [ServerAssigner.Assignment],
+        followUps: [FollowUp]
     ) throws -> Result {
-        let layout = WSGILayout(tree: tree, package: package)
-        let movesModule = try layout.mustMoveModule()
+        let package = layout.package
+        var movesModule = try layout.mustMoveModule()
         var problems: [String] = []
         var toCreate: [WSGIMigrationPlan.PlannedServer] = []
         var servers: [ServerMigration] = []
-        for (entry, name) in zip(entries, names) {
-            guard let name else { continue }
-            let file = "\(layout.wsgiFolder)/\(name).py"
-            let module = "\(package).wsgi.\(name)"
-            let record = ServerMigration(script: entry.script, target: entry.target, module: module, file: file)
-            if toCreate.contains(where: { $0.name == name }) {
-                servers.append(record)
+        for (entry, assignment) in zip(entries, assignments) {
+            switch assignment {
+            case .skipped:
                 continue
-            }
-            if try !movesModule && tree.kind(file) != nil {
-                if try tree.isFile(file), PythonSource.definesApplication(in: try tree.readText(file)) {
+            case .existing(let file, let module):
+                servers.append(
+                    ServerMigration(
+                        script: entry.script, target: entry.target, module: module, file: file, created: false))
+            case .create(let name):
+                let file = "\(layout.wsgiFolder)/\(name).py"
+                let module = "\(package).wsgi.\(name)"
+                let record = ServerMigration(script: entry.script, target: entry.target, module: module, file: file)
+                if toCreate.contains(where: { $0.name == name }) {
                     servers.append(record)
-                } else {
+                    continue
+                }
+                if try !movesModule && tree.kind(file) != nil {
                     problems.append(
                         "\(entry.location): \(file) already exists and does not define application; fleet will not "
                             + "overwrite it")
+                    continue
                 }
-                continue
+                if let problem = try targetProblem(entry) {
+                    problems.append(problem)
+                    continue
+                }
+                toCreate.append(.init(entry: entry, name: name, file: file, module: module))
+                servers.append(record)
             }
-            if let problem = try targetProblem(entry) {
-                problems.append(problem)
-                continue
-            }
-            toCreate.append(.init(entry: entry, name: name, file: file, module: module))
-            servers.append(record)
         }
         guard problems.isEmpty else { throw MigrationProblem(problems.joined(separator: "; ")) }
+        movesModule = movesModule && !toCreate.isEmpty
+        if movesModule {
+            // The flat module becomes the package's `__init__`: a script it serves keeps `<pkg>.wsgi`, in a new file.
+            for index in servers.indices where servers[index].file == layout.wsgiModule {
+                servers[index].file = layout.wsgiFolder + "/__init__.py"
+            }
+        }
         let removes = request.options.entryPoints == .remove
         if toCreate.isEmpty && !removes {
             let met = try layout.definesApplication()
@@ -119,7 +133,7 @@ struct WSGIAnalyzer {
         return .plan(
             WSGIMigrationPlan(
                 package: package, setupCfg: setupCfg, entries: entries, toCreate: toCreate, servers: servers,
-                movesWSGIModule: movesModule && !toCreate.isEmpty, removesEntryPoints: removes, followUps: followUps))
+                movesWSGIModule: movesModule, removesEntryPoints: removes, followUps: followUps))
     }
 
     /// Why `entry`'s target cannot be used, or nil when its module exists and defines the callable.

@@ -17,27 +17,23 @@ struct WSGICommitText {
             servers.append(.skipped(script: script, target: ""))
         }
         var paragraphs: [String] = []
-        if !servers.isEmpty { paragraphs.append(Self.serverList(servers)) }
+        let kind = WSGICommitWording.kind(of: servers, entryPointsRemoved: details.entryPointsRemoved)
+        if !servers.isEmpty {
+            paragraphs.append(
+                WSGICommitWording.serverList(servers, kind: kind, width: CommitMessageBuilder.bodyWidth))
+        }
         paragraphs += [entryPointSentence, releaseNoteSentence, followUpSentence].map {
             TextWrapper.wrap($0, width: CommitMessageBuilder.bodyWidth)
         }
-        return CommitText(paragraphs: paragraphs)
+        // A change that adds no module (or only some) must not say it adds one for each server.
+        return CommitText(
+            subject: WSGICommitWording.subject(for: kind),
+            body: WSGICommitWording.opening(
+                for: kind, servers: servers, entryPointsRemoved: details.entryPointsRemoved),
+            paragraphs: paragraphs)
     }
 
     // MARK: - Private
-
-    private static func serverList(_ servers: [ServerMigration]) -> String {
-        let lines = servers.map { server in
-            let target = server.isSkipped ? "no module (skipped in the manifest)" : server.module
-            let line = "  \(server.script) -> \(target)"
-            // Too long for one line: break after the arrow, so the module path stays whole on its own line.
-            return line.count <= CommitMessageBuilder.bodyWidth ? line : "  \(server.script) ->\n      \(target)"
-        }
-        let heading =
-            servers.count == 1
-            ? "The WSGI script and its new module path:" : "The WSGI scripts and their new module paths:"
-        return heading + "\n\n" + lines.joined(separator: "\n")
-    }
 
     private var entryPointSentence: String {
         if details.entryPointsRemoved {

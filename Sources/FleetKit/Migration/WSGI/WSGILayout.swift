@@ -22,8 +22,12 @@ struct WSGILayout {
         return hasModule
     }
 
-    /// Whether `<pkg>/wsgi/__init__.py` or a `<pkg>/wsgi/<server>.py` defines `application` (the goal's criterion).
+    /// Whether `<pkg>/wsgi/__init__.py`, a `<pkg>/wsgi/<server>.py` or a flat `<pkg>/wsgi.py` defines `application`
+    /// at module level (the goal's criterion; freezer-api chose the flat `freezer_api.wsgi:application`).
     func definesApplication() throws -> Bool {
+        if try tree.isFile(wsgiModule), PythonSource.definesApplication(in: try tree.readText(wsgiModule)) {
+            return true
+        }
         guard try tree.isDirectory(wsgiFolder) else { return false }
         for name in try tree.contents(of: wsgiFolder).sorted() where name.hasSuffix(".py") {
             let file = "\(wsgiFolder)/\(name)"

@@ -46,6 +46,7 @@ struct WSGIMigrationApplier {
                 .init(
                     file: server.file, importStatement: WSGIModuleWriter.importLine(for: server.entry).statement,
                     call: "application = " + WSGIModuleWriter.callExpression(for: server.entry)))
+            if let followUp = try FactoryArgumentsCheck.followUp(for: server, in: tree) { followUps.append(followUp) }
         }
         var removed: [String] = []
         var setupCfg = plan.setupCfg
@@ -59,11 +60,14 @@ struct WSGIMigrationApplier {
         if request.options.rewriteUWSGIIni {
             changed += try rewriteIniFiles(files, servers: plan.servers)
         }
-        let created = plan.servers.filter { server in plan.toCreate.contains { $0.module == server.module } }
+        let created = plan.servers.filter(\.created)
         var note: PendingMigration.NoteCheck?
         if request.options.releaseNote, try tree.isDirectory("releasenotes/notes"), !created.isEmpty || !removed.isEmpty
         {
-            let path = ReleaseNoteWriter.path(package: plan.package, suffix: request.noteSuffix)
+            let path =
+                created.isEmpty
+                ? ReleaseNoteWriter.removalPath(suffix: request.noteSuffix)
+                : ReleaseNoteWriter.path(package: plan.package, suffix: request.noteSuffix)
             try tree.write(
                 ReleaseNoteWriter.note(created: created, servers: plan.servers, removedScripts: removed), to: path)
             changed.append(path)

@@ -41,9 +41,9 @@ public struct WSGIModulePathsRewriter: Rewriter {
         self.init(options: options, python: environment.python)
     }
 
-    /// The new module paths (skipped scripts have none).
+    /// The new module paths (skipped scripts have none), or `entry points removed` for a removal-only change.
     public static func highlights(of details: WSGIDetails) -> [String] {
-        details.servers.filter { !$0.isSkipped }.map(\.module)
+        WSGICommitWording.highlights(of: details)
     }
 
     /// Analyzes and rewrites one repository.
