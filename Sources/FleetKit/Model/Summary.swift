@@ -69,7 +69,16 @@ public struct Summary: Codable, Sendable, Equatable {
 
     /// How reports present this summary's highlights: its rewriter's way, or the generic one.
     public var presentation: RewriterPresentation {
-        RewriterRegistry.builtIn.kind(named: rewriter ?? RewriterRegistry.legacyRewriterName)?.presentation
-            ?? .generic
+        rewriterKind?.presentation ?? .generic
+    }
+
+    /// The verb `status.rst` puts before `repo`'s highlights, or nil when they are a statement of their own.
+    public func highlightsVerb(for repo: RepoResult) -> String? {
+        guard let kind = rewriterKind else { return RewriterPresentation.generic.highlightsVerb }
+        return kind.highlightsVerb(ofDetails: repo.details)
+    }
+
+    private var rewriterKind: RewriterKind? {
+        RewriterRegistry.builtIn.kind(named: rewriter ?? RewriterRegistry.legacyRewriterName)
     }
 }

@@ -19,7 +19,7 @@ public struct StatusRSTFormatter: ReportFormatter {
         for team in Self.sortedTeams(teams.keys) {
             lines += [""] + RSTText.title(RSTText.escapeAll(team), underline: "-") + [""]
             let repos = (teams[team] ?? []).sorted { $0.name < $1.name }
-            lines += repos.map { "* " + Self.item($0, verb: summary.presentation.highlightsVerb) }
+            lines += repos.map { "* " + Self.item($0, verb: summary.highlightsVerb(for: $0)) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -42,7 +42,7 @@ public struct StatusRSTFormatter: ReportFormatter {
         }
     }
 
-    private static func item(_ repo: RepoResult, verb: String) -> String {
+    private static func item(_ repo: RepoResult, verb: String?) -> String {
         var text = RSTText.literal(repo.name) + ": " + state(repo, verb: verb)
         if !repo.followUps.isEmpty {
             let count = repo.followUps.count
@@ -51,9 +51,11 @@ public struct StatusRSTFormatter: ReportFormatter {
         return text
     }
 
-    private static func state(_ repo: RepoResult, verb: String) -> String {
+    private static func state(_ repo: RepoResult, verb: String?) -> String {
         let modules = repo.highlights.map(RSTText.literal).joined(separator: ", ")
-        let adds = modules.isEmpty ? "" : " \(verb) \(modules)"
+        // With no verb the highlights are a statement of their own ("entry points removed"): plain words.
+        let statement = repo.highlights.map(RSTText.escape).joined(separator: ", ")
+        let adds = modules.isEmpty ? "" : verb.map { " \($0) \(modules)" } ?? ": \(statement)"
         if let change = repo.review?.change {
             return reviewState(change, repo: repo, adds: adds)
         }

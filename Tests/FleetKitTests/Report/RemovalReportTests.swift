@@ -47,6 +47,17 @@ struct RemovalReportTests {
         #expect(!markdown.contains("`heat.wsgi.api`"))
     }
 
+    @Test("status.rst says a removal-only change removes the entry points, and a mixed one adds its new module")
+    func statusRST() throws {
+        let summary = Summary(
+            goal: "g", topic: "t", started: Date(timeIntervalSince1970: 0), durationSeconds: 1,
+            repos: [result([api]), result([api, cfn])])
+        let text = try StatusRSTFormatter().render(summary)
+        #expect(text.contains("at commit ``0123456789ab``: entry points removed (not pushed yet)"))
+        #expect(text.contains("at commit ``0123456789ab`` adds ``heat.wsgi.cfn`` (not pushed yet)"))
+        #expect(!text.contains("adds ``entry points removed``"))
+    }
+
     @Test("created is written to summary.json, and a summary written before it existed reads as created")
     func createdField() throws {
         let data = try JSONEncoder().encode(api)

@@ -58,12 +58,15 @@ enum WSGICommitWording {
         }
     }
 
+    /// The highlights of a removal-only change.
+    static let removedStatement = ["entry points removed"]
+
     /// What reports show for a repo: the new module paths; `entry points removed` for a removal-only change; the
     /// module paths that exist for a repo left as it is (`entry_points: keep`).
     static func highlights(of details: WSGIDetails) -> [String] {
         let modules = details.servers.filter { !$0.isSkipped }
         switch kind(of: details.servers, entryPointsRemoved: details.entryPointsRemoved) {
-        case .removalOnly where details.entryPointsRemoved: return ["entry points removed"]
+        case .removalOnly where details.entryPointsRemoved: return removedStatement
         case .mixed: return modules.filter(\.created).map(\.module).uniqued()
         case .createsModules: return modules.map(\.module)
         case .removalOnly: return modules.map(\.module).uniqued()

@@ -41,6 +41,11 @@ public struct WSGIModulePathsRewriter: Rewriter {
         self.init(options: options, python: environment.python)
     }
 
+    /// `adds` before new module paths; none before `entry points removed`, which says it all.
+    public static func highlightsVerb(for details: WSGIDetails) -> String? {
+        highlights(of: details) == WSGICommitWording.removedStatement ? nil : presentation.highlightsVerb
+    }
+
     /// The new module paths (skipped scripts have none), or `entry points removed` for a removal-only change.
     public static func highlights(of details: WSGIDetails) -> [String] {
         WSGICommitWording.highlights(of: details)
