@@ -5,7 +5,9 @@ public enum ReportWriter {
     /// Renders every format of ``ReportFormats/all`` and writes it, plus one patch file per entry of `patches`.
     ///
     /// Each file is written atomically (a temporary file beside it, then a rename), so a reader never sees half a
-    /// report file. Patch files of repos not in `patches` are left as they are.
+    /// report file. A repo of the summary whose result has no commit loses its old patch file (`git am patches/*`
+    /// must not apply a change the report no longer vouches for); patch files of repos not in the summary (another
+    /// shard's) are left as they are.
     /// - Parameters:
     ///   - patches: repository name (`<namespace>/<repo>`) → patch text, written to
     ///     `patches/<namespace>__<repo>.patch`.
@@ -17,8 +19,12 @@ public enum ReportWriter {
         for formatter in ReportFormats.all(history: ReportHistory.load(from: directory)) {
             try writeAtomically(Data(formatter.render(summary).utf8), to: directory.appendingPathComponent(formatter.fileName))
         }
-        guard !patches.isEmpty else { return }
         let folder = directory.appendingPathComponent("patches", isDirectory: true)
+        for result in summary.repos where result.commit == nil && patches[result.name] == nil {
+            let stale = folder.appendingPathComponent(patchFileName(for: result.name))
+            if FileManager.default.fileExists(atPath: stale.path) { try FileManager.default.removeItem(at: stale) }
+        }
+        guard !patches.isEmpty else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, patch) in patches.sorted(by: { $0.key < $1.key }) {
             try writeAtomically(Data(patch.utf8), to: folder.appendingPathComponent(patchFileName(for: name)))
