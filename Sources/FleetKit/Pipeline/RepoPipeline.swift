@@ -122,10 +122,8 @@ public struct RepoPipeline: Sendable {
 
     /// A one-line description of an error for the report.
     static func describe(_ error: any Error) -> String {
-        switch error {
-        case let error as StepError: "\(error.step): \(describe(error.underlying))"
-        case let error as GitError: error.message
-        default: String(describing: error)
-        }
+        if let error = error as? StepError { return "\(error.step): \(describe(error.underlying))" }
+        if let full = FileSystemErrorText.noSpace(error, fallbackPath: "the workspace's disk") { return full }
+        return (error as? GitError)?.message ?? String(describing: error)
     }
 }

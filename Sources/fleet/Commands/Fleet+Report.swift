@@ -41,6 +41,8 @@ extension Fleet {
                 throw badInput("error: \(error.description)")
             }
             let directory = URL(fileURLWithPath: reportDir)
+            let folderProblems = RunFolders.problems(workspace: nil, reportDirectory: directory)
+            if !folderProblems.isEmpty { throw badInput(InputError(folderProblems).description) }
             try ReportWriter.write(merged, patches: patches, to: directory)
             let counts = RepoStatus.allCases.compactMap { status in
                 merged.totals[status.rawValue].flatMap { $0 > 0 ? "\($0) \(status.rawValue)" : nil }
