@@ -47,6 +47,10 @@ public struct FleetRunner: Sendable {
             workspace: workspace.root, reportDirectory: options.dryRun ? nil : reportDirectory,
             reportOption: options.reportDirectory == nil ? "the report folder" : "--report-dir")
         if !folderProblems.isEmpty { throw InputError(folderProblems) }
+        // Refused before any repo is touched: a commit by an invented identity would be refused by Gerrit.
+        if !options.dryRun, options.fallbackIdentity == nil, CommitIdentity.fromUserConfiguration() == nil {
+            throw InputError([Diagnostic(file: manifest.file.path, message: CommitIdentity.missingMessage)])
+        }
         try FileManager.default.createDirectory(at: workspace.root, withIntermediateDirectories: true)
         let lock = try WorkspaceLock(workspace: workspace)
         // libgit2 sends it as `git/2.0 (<agent>)`, so opendev logs show which tool cloned.
@@ -55,7 +59,8 @@ public struct FleetRunner: Sendable {
 
         let context = RunContext(
             plan: manifest.plan, workspace: workspace, rewriter: rewriter, force: options.force,
-            dryRun: options.dryRun, cancellation: cancellation, events: events)
+            dryRun: options.dryRun, cancellation: cancellation, events: events,
+            fallbackIdentity: options.fallbackIdentity)
         let pipeline = RepoPipeline(context: context)
         let slots = Mutex<[RepoRun?]>(Array(repeating: nil, count: specs.count))
         WorkerLanes.run(count: specs.count, width: options.jobs, shouldStop: { cancellation.isCancelled }) { index in
