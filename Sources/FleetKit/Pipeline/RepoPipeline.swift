@@ -114,6 +114,9 @@ public struct RepoPipeline: Sendable {
         var entry = spec
         entry.index = 0
         entry.line = 0
+        // Hashed without credentials, so not even a digest of a token is kept on disk.
+        entry.url = RemoteURL(entry.url).url
+        entry.review = entry.review.map { RemoteURL($0).url }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let data = (try? encoder.encode(entry)) ?? Data()

@@ -28,8 +28,10 @@ struct SyncStep {
                         + "(\(error.message)); move it away and re-run to clone afresh")
             }
             if wasInterrupted { Self.removeStaleLocks(in: repository.gitDirectory) }
-            if try repository.remoteURL("origin") != url {
-                try repository.setConfigValue("remote.origin.url", url)
+            // Credentials never go to disk: an older clone's URL that held some is rewritten without them.
+            let stored = RemoteURL(url).url
+            if try repository.remoteURL("origin") != stored {
+                try repository.setConfigValue("remote.origin.url", stored)
             }
             try repository.fetch(options: remoteOptions)
         } else {
