@@ -127,6 +127,7 @@ public struct RepoPipeline: Sendable {
     static func describe(_ error: any Error) -> String {
         if let error = error as? StepError { return "\(error.step): \(describe(error.underlying))" }
         if let full = FileSystemErrorText.noSpace(error, fallbackPath: "the workspace's disk") { return full }
-        return (error as? GitError)?.message ?? String(describing: error)
+        // Messages may quote a URL (libgit2's, a step's): none may show its credentials.
+        return redactingURLs(in: (error as? GitError)?.message ?? String(describing: error))
     }
 }
