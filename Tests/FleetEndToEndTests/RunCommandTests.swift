@@ -164,6 +164,17 @@ struct RunCommandTests {
         #expect(dry.stdout.contains("dry run: no branch, commit or report written"))
         #expect(try Data(contentsOf: fleet.workspace.appendingPathComponent("report/summary.json")) == reportBefore)
 
+        for (shard, reason) in [
+            ("3/2", "shard 3 of 2: the shard number must be between 1 and 2"),
+            ("0/4", "shard 0 of 4: the shard number must be between 1 and 4"),
+            ("1/0", "the shard count must be at least 1"), ("two", "expected I/N, such as 1/4"),
+            ("1/x", "expected I/N, such as 1/4"),
+        ] {
+            let bad = try fleet.run(["--shard", shard])
+            #expect(bad.status == 64)
+            #expect(bad.stderr.contains(reason), "\(shard): \(bad.stderr)")
+        }
+
         let unknown = try fleet.run(["--only", "openstack/nope"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("'openstack/nope'"))
