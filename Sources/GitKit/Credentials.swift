@@ -31,16 +31,23 @@ public struct Credentials: Sendable, Equatable {
     /// No credentials: a server that asks gets an authentication error at once.
     public static let none = Credentials(maxAttempts: 1)
 
+    /// These credentials with the user and password written into `remote` filled in where they are missing.
+    func filling(from remote: RemoteURL) -> Credentials {
+        var credentials = self
+        credentials.username = credentials.username ?? remote.user
+        credentials.password = credentials.password ?? remote.password
+        return credentials
+    }
+
     /// Credentials for `url` from the URL itself (`https://user:token@host`) and the environment:
     /// `FLEET_HTTP_USER`/`FLEET_HTTP_TOKEN`, `FLEET_SSH_KEY` (and `FLEET_SSH_PASSPHRASE`), `SSH_AUTH_SOCK`.
     public static func from(url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Credentials
     {
         var credentials = Credentials()
-        if let components = URLComponents(string: url) {
-            credentials.username = components.user.flatMap { $0.removingPercentEncoding ?? $0 }
-            credentials.password = components.password.flatMap { $0.removingPercentEncoding ?? $0 }
-        }
+        let remote = RemoteURL(url)
+        credentials.username = remote.user
+        credentials.password = remote.password
         credentials.username = credentials.username ?? environment["FLEET_HTTP_USER"]
         credentials.password = credentials.password ?? environment["FLEET_HTTP_TOKEN"]
         credentials.sshPrivateKey = environment["FLEET_SSH_KEY"]
@@ -48,15 +55,4 @@ public struct Credentials: Sendable, Equatable {
         credentials.useSSHAgent = environment["SSH_AUTH_SOCK"].map { !$0.isEmpty } ?? false
         return credentials
     }
-}
-
-/// Hides the password or token of a URL, for logs and reports: `https://user:***@host/path`.
-public func redactedURL(_ url: String) -> String {
-    guard let schemeEnd = url.range(of: "://") else { return url }
-    let rest = url[schemeEnd.upperBound...]
-    let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-    guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
-    let userInfo = rest[..<at]
-    guard let colon = userInfo.firstIndex(of: ":") else { return url }
-    return String(url[..<schemeEnd.upperBound]) + userInfo[..<colon] + ":***" + rest[at...]
 }

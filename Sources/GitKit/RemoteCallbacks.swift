@@ -121,6 +121,10 @@ final class RemoteCallbackContext {
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, let password = credentials.password {
             return git_credential_userpass_plaintext_new(out, credentials.username ?? user, password)
         }
+        // `https://<token>@host`: the token is the user, with an empty password, as git sends it.
+        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, let token = credentials.username {
+            return git_credential_userpass_plaintext_new(out, token, "")
+        }
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
             return git_credential_username_new(out, user)
         }

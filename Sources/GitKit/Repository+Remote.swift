@@ -58,17 +58,21 @@ extension Repository {
     /// Pushes `refspecs` to the named remote or to a URL (an anonymous remote).
     ///
     /// libgit2 reports success even when the server refuses a reference; GitKit collects the per-reference
-    /// statuses and throws for the first refusal, with the server's own reason and messages.
+    /// statuses and throws for the first refusal, with the server's own reason and messages. Credentials written
+    /// into a URL go through the credential callback, like a clone's.
     public func push(refspecs: [String], to remoteOrURL: String, options: RemoteOptions = .default) throws(GitError) {
         var remote: OpaquePointer?
+        var options = options
         if git_remote_lookup(&remote, pointer, remoteOrURL) != 0 {
+            let split = RemoteURL(remoteOrURL)
+            options.credentials = options.credentials.filling(from: split)
             remote = try make("git_remote_create_anonymous") {
-                git_remote_create_anonymous(&$0, pointer, remoteOrURL)
+                git_remote_create_anonymous(&$0, pointer, split.url)
             }
         }
         guard let remote else { throw GitError(function: "git_remote_lookup", message: "no remote") }
         defer { git_remote_free(remote) }
-        let url = git_remote_url(remote).map { String(cString: $0) } ?? remoteOrURL
+        let url = git_remote_url(remote).map { String(cString: $0) } ?? redactedURL(remoteOrURL)
         var pushOptions = git_push_options()
         try check(git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
         let context = RemoteCallbackContext(options: options, url: url)

@@ -49,7 +49,8 @@ public final class Repository {
     /// Clones `url` (a local path, a `file://` URL or a network URL) into the new folder `path`.
     ///
     /// Prefer a plain local path over `file://` for local sources: libgit2 then copies objects directly
-    /// instead of rebuilding a pack (spike pitfall 13).
+    /// instead of rebuilding a pack (spike pitfall 13). Credentials written into `url` are passed through the
+    /// credential callback, never to libgit2 with the URL, so `.git/config` and the reflogs never hold them.
     public static func clone(
         from url: String, to path: String, branch: String? = nil, bare: Bool = false,
         options: RemoteOptions = .default
@@ -63,6 +64,11 @@ public final class Repository {
         // writes for the repositories fleet works on (no eol or filter-driver attributes), and status stays clean.
         cloneOptions.checkout_opts.disable_filters = 1
         cloneOptions.bare = bare ? 1 : 0
+        let remote = RemoteURL(url)
+        let shownURL = redactedURL(url)
+        let url = remote.url
+        var options = options
+        options.credentials = options.credentials.filling(from: remote)
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &cloneOptions.fetch_opts.callbacks)
         var repository: OpaquePointer?
@@ -73,7 +79,7 @@ public final class Repository {
                 return git_clone(&repository, url, path, &cloneOptions)
             }
         }
-        try context.check(rc, "git_clone(\(redactedURL(url)))")
+        try context.check(rc, "git_clone(\(shownURL))")
         guard let repository else { throw GitError(function: "git_clone", message: "no repository returned") }
         return Repository(repository)
     }

@@ -32,7 +32,9 @@ func runFleet(_ manifest: Manifest, options: RunOptions, output: OutputArguments
     } catch let error as InputError {
         throw badInput(error.description)
     } catch {
-        FileHandle.standardError.write(Data("fleet: \(error)\n".utf8))
+        let place = options.workspace ?? manifest.file.deletingLastPathComponent()
+        FileHandle.standardError.write(
+            Data("fleet: \(FileSystemErrorText.describe(error, fallbackPath: place.path))\n".utf8))
         throw ExitCode.failure
     }
     reporter.finish()
@@ -43,9 +45,18 @@ func runFleet(_ manifest: Manifest, options: RunOptions, output: OutputArguments
         }
     }
     print(ResultsTable.render(outcome.summary))
-    print(options.dryRun ? "dry run: no branch, commit or report written" : "report: \(outcome.reportDirectory.path)")
+    if outcome.reportError != nil {
+        print("report: not written")
+    } else {
+        let dryRunNote = "dry run: no branch, commit or report written"
+        print(options.dryRun ? dryRunNote : "report: \(outcome.reportDirectory.path)")
+    }
     print("clones: \(outcome.workspace.root.appendingPathComponent("repos").path)")
     if cancellation.isCancelled { FileHandle.standardError.write(Data("fleet: interrupted\n".utf8)) }
+    if let reportError = outcome.reportError {
+        FileHandle.standardError.write(Data("fleet: the report was not written: \(reportError)\n".utf8))
+        throw ExitCode.failure
+    }
     return outcome
 }
 

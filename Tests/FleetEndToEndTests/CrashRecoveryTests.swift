@@ -14,6 +14,7 @@ struct CrashRecoveryTests {
 
         let process = Process()
         process.executableURL = fleetExecutable
+        process.environment = ProcessInfo.processInfo.environment.merging(fleetTestIdentity) { $1 }
         process.arguments = ["run", fleet.manifest.path, "--jobs", "2", "--quiet"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -12,6 +12,7 @@ struct InterruptTests {
         defer { fleet.directory.remove() }
         let process = Process()
         process.executableURL = fleetExecutable
+        process.environment = ProcessInfo.processInfo.environment.merging(fleetTestIdentity) { $1 }
         process.arguments = ["run", fleet.manifest.path, "--jobs", "1"]
         let errorFile = fleet.directory.url.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)

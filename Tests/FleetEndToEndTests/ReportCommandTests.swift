@@ -83,6 +83,9 @@ struct ReportCommandTests {
                 "--report-dir", out.path,
             ])
             #expect(output.status == 0, "\(output.stderr)")
+            #expect(
+                output.stderr == "warning: openstack/aodh is in 2 summaries (\(first.path)/summary.json, "
+                    + "\(rerun.path)/summary.json); the result of the last, \(rerun.path)/summary.json, is used\n")
             let merged = try SummaryFile.load(from: out.appendingPathComponent("summary.json"))
             #expect(merged.repos.map(\.status) == [.migrated, .migrated])
             #expect(readFile("patches/openstack__aodh.patch", under: out) == "aodh patch\n")

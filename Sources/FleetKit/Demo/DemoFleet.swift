@@ -8,6 +8,9 @@ import GitKit
 /// (freezer-api), an existing `<pkg>/wsgi.py` module that is the target (aodh), no `wsgi_scripts` at all
 /// (python-novaclient), a service already migrated (placement), and a missing target module (zun).
 public enum DemoFleet {
+    /// Who commits in the demo when git has no identity of its own (a fresh machine).
+    public static let identity = Signature(name: "fleet demo", email: "demo@fleet.invalid")
+
     /// Builds the fleet under `directory` and writes its manifest; returns the manifest's URL.
     public static func build(in directory: URL) throws -> URL {
         let remotes = directory.appendingPathComponent("remotes")

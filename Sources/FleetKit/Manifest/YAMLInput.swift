@@ -10,6 +10,11 @@ enum YAMLInput {
     /// - Returns: the root node, or nil when the document is empty.
     /// - Throws: ``InputError`` with the syntax error's position.
     static func compose(_ text: String, file: String) throws(InputError) -> Node? {
+        if let composed = YAMLDuplicateKeys.compose(text, file: file) {
+            guard composed.duplicates.isEmpty else { throw InputError(composed.duplicates) }
+            return composed.root
+        }
+        // Any other error: compose once more to report it where Yams places it.
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

@@ -12,6 +12,8 @@ public struct RunOutcome: Sendable {
     public var workspace: Workspace
     /// A dry run's diffs, by repo name.
     public var diffs: [String: String]
+    /// Why the report could not be written (a full disk, say), or nil when it was.
+    public var reportError: String?
 }
 
 /// Runs a manifest: selects repos, runs each through the pipeline on the worker lanes, and writes the report.
@@ -40,6 +42,15 @@ public struct FleetRunner: Sendable {
         }
         let rewriter = try makeRewriter(cancellation: cancellation)
         let workspace = Workspace(root: options.workspace ?? Workspace.defaultRoot(for: manifest.file))
+        let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder(for: manifest)
+        let folderProblems = RunFolders.problems(
+            workspace: workspace.root, reportDirectory: options.dryRun ? nil : reportDirectory,
+            reportOption: options.reportDirectory == nil ? "the report folder" : "--report-dir")
+        if !folderProblems.isEmpty { throw InputError(folderProblems) }
+        // Refused before any repo is touched: a commit by an invented identity would be refused by Gerrit.
+        if !options.dryRun, options.fallbackIdentity == nil, CommitIdentity.fromUserConfiguration() == nil {
+            throw InputError([Diagnostic(file: manifest.file.path, message: CommitIdentity.missingMessage)])
+        }
         try FileManager.default.createDirectory(at: workspace.root, withIntermediateDirectories: true)
         let lock = try WorkspaceLock(workspace: workspace)
         // libgit2 sends it as `git/2.0 (<agent>)`, so opendev logs show which tool cloned.
@@ -48,7 +59,8 @@ public struct FleetRunner: Sendable {
 
         let context = RunContext(
             plan: manifest.plan, workspace: workspace, rewriter: rewriter, force: options.force,
-            dryRun: options.dryRun, cancellation: cancellation, events: events)
+            dryRun: options.dryRun, cancellation: cancellation, events: events,
+            fallbackIdentity: options.fallbackIdentity)
         let pipeline = RepoPipeline(context: context)
         let slots = Mutex<[RepoRun?]>(Array(repeating: nil, count: specs.count))
         WorkerLanes.run(count: specs.count, width: options.jobs, shouldStop: { cancellation.isCancelled }) { index in
@@ -72,14 +84,21 @@ public struct FleetRunner: Sendable {
         var summary = Summary(
             plan: manifest.plan.name, rewriter: manifest.plan.rewriter, goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
             durationSeconds: Date().timeIntervalSince(started), repos: results)
-        let reportDirectory = options.reportDirectory ?? workspace.defaultReportFolder(for: manifest)
         // A dry run leaves the last real report alone: `fleet push` reads it.
+        var reportError: String?
         if !options.dryRun {
-            summary = try ReportHistory.recordRun(summary, in: reportDirectory)
-            try ReportWriter.write(summary, patches: patches, to: reportDirectory)
+            // The results are worth printing even when the report cannot be written (a full disk).
+            do {
+                summary = try ReportHistory.recordRun(summary, in: reportDirectory)
+                try ReportWriter.write(summary, patches: patches, to: reportDirectory)
+            } catch {
+                reportError = FileSystemErrorText.describe(error, fallbackPath: reportDirectory.path)
+            }
         }
         withExtendedLifetime(lock) {}
-        return RunOutcome(summary: summary, reportDirectory: reportDirectory, workspace: workspace, diffs: diffs)
+        return RunOutcome(
+            summary: summary, reportDirectory: reportDirectory, workspace: workspace, diffs: diffs,
+            reportError: reportError)
     }
 
     /// The plan's rewriter, made with the plan's options.

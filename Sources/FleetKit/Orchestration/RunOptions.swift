@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// The switches of one `fleet run`.
 public struct RunOptions: Sendable {
@@ -20,6 +21,10 @@ public struct RunOptions: Sendable {
     public var registry: RewriterRegistry = .builtIn
     /// The Python interpreter rewriters verify with.
     public var python = "python3"
+    /// Who commits when git has no identity.
+    ///
+    /// Nil (the default) refuses a run when git has no identity; only `fleet demo` sets it, for its sample repos.
+    public var fallbackIdentity: Signature?
 
     /// Makes the default options.
     public init() {}

@@ -71,7 +71,8 @@ struct BranchOwnership {
         {
             return .ours(tip: tip, changeId: expectedChangeId)
         }
-        return .foreign(count: own.count, tip: tip)
+        // Fleet's own commit under someone's work is not theirs to count.
+        return .foreign(count: own.filter { $0.hex != state?.commit }.count, tip: tip)
     }
 
     /// Whether `commit` exists, carries fleet's Change-Id, and sits on a commit the upstream history contains.

@@ -114,6 +114,9 @@ public struct RepoPipeline: Sendable {
         var entry = spec
         entry.index = 0
         entry.line = 0
+        // Hashed without credentials, so not even a digest of a token is kept on disk.
+        entry.url = RemoteURL(entry.url).url
+        entry.review = entry.review.map { RemoteURL($0).url }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let data = (try? encoder.encode(entry)) ?? Data()
@@ -122,10 +125,9 @@ public struct RepoPipeline: Sendable {
 
     /// A one-line description of an error for the report.
     static func describe(_ error: any Error) -> String {
-        switch error {
-        case let error as StepError: "\(error.step): \(describe(error.underlying))"
-        case let error as GitError: error.message
-        default: String(describing: error)
-        }
+        if let error = error as? StepError { return "\(error.step): \(describe(error.underlying))" }
+        if let full = FileSystemErrorText.noSpace(error, fallbackPath: "the workspace's disk") { return full }
+        // Messages may quote a URL (libgit2's, a step's): none may show its credentials.
+        return redactingURLs(in: (error as? GitError)?.message ?? String(describing: error))
     }
 }

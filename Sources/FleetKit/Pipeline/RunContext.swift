@@ -20,14 +20,14 @@ public struct RunContext: Sendable {
     public var cancellation: CancellationFlag
     /// Receives progress events; called from worker threads.
     public var events: @Sendable (ProgressEvent) -> Void
-    /// The identity commits are made with when the clone's git config has none.
-    public var fallbackIdentity: Signature
+    /// The identity commits are made with when git has none (`fleet demo`'s); nil means such a repo fails.
+    public var fallbackIdentity: Signature?
 
     /// Makes a run context.
     public init(
         plan: Plan, workspace: Workspace, rewriter: AnyRewriter, force: Bool = false, dryRun: Bool = false,
         cancellation: CancellationFlag = CancellationFlag(), events: @escaping @Sendable (ProgressEvent) -> Void = { _ in },
-        fallbackIdentity: Signature = Signature(name: "fleet", email: "fleet@localhost")
+        fallbackIdentity: Signature? = nil
     ) {
         self.plan = plan
         self.planDigest = Self.digest(of: plan)

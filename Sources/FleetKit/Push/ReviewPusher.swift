@@ -94,7 +94,7 @@ public struct ReviewPusher: Sendable {
                 result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId)
             } catch {
                 result.pushed = false
-                result.message = "push failed: " + redactedURL(error.message)
+                result.message = "push failed: " + redactingURLs(in: error.message)
             }
         }
         return result

@@ -11,7 +11,7 @@ public protocol ReportFormatter: Sendable {
 
 /// The report formats fleet writes.
 public enum ReportFormats {
-    /// Every format, in the order they are written: `summary.json` first, as the machine contract.
+    /// Every format; `summary.json`, the machine contract, first (``ReportWriter`` writes it last).
     public static let all: [any ReportFormatter] = all(history: [])
 
     /// Every format, the HTML page drawing `history` (the report folder's `history.jsonl`) as a burndown.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```
 /// <root>/repos/<namespace>/<repo>     one clone per repo (renamed into place only when complete)
-/// <root>/state/<plan>/<namespace>__<repo>.json   what the last run of a plan did (RepoState)
+/// <root>/state/<plan>/<namespace>__<repo>.json   what the last run of a plan did (RepoState; see flatName(_:))
 /// <root>/tmp/                         clones in progress; anything here at start-up is a killed run's leftover
 /// <root>/report/                      the default report folder
 /// ```
@@ -67,9 +67,21 @@ public struct Workspace: Sendable {
             ? defaultReportFolder : root.appendingPathComponent("report-\(manifest.plan.name)", isDirectory: true)
     }
 
-    /// `openstack/nova` → `openstack__nova`, for flat file names (state, patches).
+    /// `openstack/nova` → `openstack__nova`, for flat file names (state, in-flight markers, patches).
+    ///
+    /// One name, one flat name: `a__b/c` and `a/b__c` would both be `a__b__c`, so a name whose flat form could
+    /// be read two ways (a `__` in a segment, or a `_` touching the `/`) has each of its own `_` written `%5F`.
+    /// Repository names never hold `%`, so an escaped flat name cannot equal a plain one, and a plain one holds
+    /// exactly one run of underscores longer than one: its separator.
     public static func flatName(_ name: String) -> String {
-        name.replacingOccurrences(of: "/", with: "__")
+        guard let slash = name.firstIndex(of: "/") else { return name }
+        let namespace = name[..<slash]
+        let repo = name[name.index(after: slash)...]
+        let isAmbiguous =
+            namespace.contains("__") || repo.contains("__") || namespace.hasSuffix("_") || repo.hasPrefix("_")
+        guard isAmbiguous else { return namespace + "__" + repo }
+        func escaped(_ segment: Substring) -> String { segment.replacingOccurrences(of: "_", with: "%5F") }
+        return escaped(namespace) + "__" + escaped(repo)
     }
 
     /// Creates the folders and removes the leftovers of a killed run's unfinished clones.

@@ -23,6 +23,8 @@ extension Fleet {
             let manifest = try loadManifest(manifestURL.path)
             var options = RunOptions()
             options.jobs = jobs
+            // The sample repos are the demo's own: it runs on a fresh machine whose git has no identity yet.
+            options.fallbackIdentity = DemoFleet.identity
             let outcome = try runFleet(manifest, options: options, output: output)
             print(
                 """

@@ -9,7 +9,7 @@ extension Fleet {
             abstract: "Merge summary.json files (for example from shards) and re-render the report.",
             discussion: """
                 Each SUMMARY.json is read with the patches/ folder beside it. A repository found in several \
-                inputs takes its result (and patch) from the last one given. Exits 0 when every repository \
+                inputs takes its result (and patch) from the last one given, with a warning naming them. Exits 0 when every repository \
                 ended in a success status, 1 otherwise, 64 for unreadable input.
                 """)
 
@@ -30,6 +30,13 @@ extension Fleet {
             do {
                 let loaded = try inputs.map(SummaryFile.load(from:))
                 merged = try SummaryMerger.merge(loaded)
+                for repeated in SummaryMerger.repeatedRepositories(in: loaded) {
+                    let paths = repeated.inputs.map { inputs[$0 - 1].path }
+                    FileHandle.standardError.write(
+                        Data(
+                            ("warning: \(repeated.name) is in \(paths.count) summaries (\(paths.joined(separator: ", "))); "
+                                + "the result of the last, \(inputs[repeated.winner - 1].path), is used\n").utf8))
+                }
                 // Each repo's patch comes from the input its result came from: the last one that has the repo.
                 for (input, summary) in zip(inputs, loaded) {
                     let names = summary.repos.map(\.name)
@@ -41,6 +48,8 @@ extension Fleet {
                 throw badInput("error: \(error.description)")
             }
             let directory = URL(fileURLWithPath: reportDir)
+            let folderProblems = RunFolders.problems(workspace: nil, reportDirectory: directory)
+            if !folderProblems.isEmpty { throw badInput(InputError(folderProblems).description) }
             try ReportWriter.write(merged, patches: patches, to: directory)
             let counts = RepoStatus.allCases.compactMap { status in
                 merged.totals[status.rawValue].flatMap { $0 > 0 ? "\($0) \(status.rawValue)" : nil }

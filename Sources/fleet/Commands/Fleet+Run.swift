@@ -17,7 +17,10 @@ extension Fleet {
         @Option(name: .shortAndLong, help: "How many repos to work on at once.")
         var jobs = 4
 
-        @Option(help: "Run only shard I of N: the repos whose zero-based manifest index modulo N is I-1.")
+        @Option(
+            help: ArgumentHelp(
+                "Run only shard I of N: the repos whose zero-based manifest index modulo N is I-1.", valueName: "I/N"),
+            transform: Shard.parse)
         var shard: Shard?
 
         @Flag(help: "Analyze and print the diff; write no branch and no commit.")

@@ -43,17 +43,21 @@ struct OutputArguments: ParsableArguments {
     }
 }
 
-/// Parses `--shard I/N`.
-struct Shard: ExpressibleByArgument {
+/// `--shard I/N`.
+struct Shard {
     var index: Int
     var count: Int
 
-    init?(argument: String) {
-        let parts = argument.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
-            (1...count).contains(index)
-        else { return nil }
-        self.index = index
-        self.count = count
+    /// Parses `I/N`, saying what is wrong when it cannot (ArgumentParser adds only "is invalid").
+    static func parse(_ argument: String) throws -> Shard {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+            throw ValidationError("expected I/N, such as 1/4 (shard I of N)")
+        }
+        guard count >= 1 else { throw ValidationError("the shard count must be at least 1") }
+        guard (1...count).contains(index) else {
+            throw ValidationError("shard \(index) of \(count): the shard number must be between 1 and \(count)")
+        }
+        return Shard(index: index, count: count)
     }
 }

@@ -278,7 +278,30 @@ struct ManifestLoaderTests {
             ])
         #expect(
             manifestDiagnostics("version: 1\nversion: 2\n") == [
-                "manifests/test.yaml:1:1: error: malformed YAML: duplicate key 'version' in one mapping"
+                "manifests/test.yaml:2:1: error: duplicate key 'version' (first at line 1)"
+            ])
+    }
+
+    @Test("every duplicate key is reported at the duplicate, in block and flow mappings alike")
+    func everyDuplicateKey() {
+        let yaml = """
+            version: 1
+            plan: remove-wsgi_scripts
+            repos:
+              - name: openstack/nova
+                url: /srv/nova.git
+                url: /srv/nova2.git
+                "url": /srv/nova3.git
+              - {name: openstack/heat, team: heat, team: orchestration}
+            version: 1
+
+            """
+        #expect(
+            manifestDiagnostics(yaml) == [
+                "manifests/test.yaml:6:5: error: duplicate key 'url' (first at line 5)",
+                "manifests/test.yaml:7:5: error: duplicate key 'url' (first at line 5)",
+                "manifests/test.yaml:8:40: error: duplicate key 'team' (first at line 8)",
+                "manifests/test.yaml:9:1: error: duplicate key 'version' (first at line 1)",
             ])
     }
 

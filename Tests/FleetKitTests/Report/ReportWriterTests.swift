@@ -38,6 +38,25 @@ struct ReportWriterTests {
         }
     }
 
+    @Test("removes the patch of a repo whose run made no commit, and no patch of a repo outside the summary")
+    func stalePatches() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.url
+            let old = [
+                "patches/openstack__nova.patch": "nova\n", "patches/openstack__freezer-api.patch": "stale\n",
+                "patches/openstack__heat.patch": "stale\n", "patches/openstack__other-shard.patch": "kept\n",
+            ]
+            try writeFiles(old, under: folder)
+            // freezer-api (needs-attention) and heat (failed) have no commit now; nova has one, keystone's patch
+            // was not passed (a re-rendered report that never had it).
+            try ReportWriter.write(ReportFixtures.summary(), patches: ["openstack/nova": "new\n"], to: folder)
+            let patches = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/patches").sorted()
+            #expect(patches == ["openstack__nova.patch", "openstack__other-shard.patch"])
+            #expect(readFile("patches/openstack__nova.patch", under: folder) == "new\n")
+            #expect(readFile("patches/openstack__other-shard.patch", under: folder) == "kept\n")
+        }
+    }
+
     @Test("names patch files after the repo, namespace and repo joined by two underscores")
     func patchNames() {
         #expect(ReportWriter.patchFileName(for: "openstack/nova") == "openstack__nova.patch")

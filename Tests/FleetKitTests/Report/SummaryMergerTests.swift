@@ -46,6 +46,21 @@ struct SummaryMergerTests {
         #expect(merged.totals["migrated"] == 2)
     }
 
+    @Test("names each repo found in several inputs, with the inputs and the one whose result is used")
+    func repeatedRepos() {
+        let inputs = [
+            shard([ReportFixtures.heat, ReportFixtures.nova], started: 0, duration: 1),
+            shard([ReportFixtures.swift], started: 5, duration: 1),
+            shard([ReportFixtures.heat, ReportFixtures.swift], started: 10, duration: 1),
+        ]
+        #expect(
+            SummaryMerger.repeatedRepositories(in: inputs) == [
+                .init(name: "openstack/heat", inputs: [1, 3]), .init(name: "openstack/swift", inputs: [2, 3]),
+            ])
+        #expect(SummaryMerger.repeatedRepositories(in: inputs).map(\.winner) == [3, 3])
+        #expect(SummaryMerger.repeatedRepositories(in: Array(inputs.prefix(2))).isEmpty)
+    }
+
     @Test("refuses inputs of another goal or topic, and no inputs at all")
     func refuses() throws {
         let a = shard([ReportFixtures.nova], started: 0, duration: 1)

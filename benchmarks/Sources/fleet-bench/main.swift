@@ -2,7 +2,8 @@ import Foundation
 
 // fleet-bench: micro-benchmarks that need FleetKit in-process. Whole-run timings are scripts in benchmarks/.
 let benchmarks: [String: () throws -> Void] = [
-    "rewrite": RewriteBenchmark.run
+    "rewrite": RewriteBenchmark.run,
+    "setupcfg": SetupCfgBenchmark.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""

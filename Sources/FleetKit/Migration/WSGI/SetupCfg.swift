@@ -3,7 +3,7 @@
 /// Lines end at `\n`, `\r\n` or `\r` (Python's universal newlines); each keeps its own terminator, so writing the
 /// lines back gives the original bytes. `#` and `;` lines are comments wherever they are, a line indented deeper than
 /// its key continues the key's value (blank and comment lines in between included), and keys use `=` or `:`.
-struct SetupCfg: Sendable {
+package struct SetupCfg: Sendable {
     /// One physical line.
     struct Line: Sendable, Equatable {
         /// The text without its terminator.
@@ -13,7 +13,7 @@ struct SetupCfg: Sendable {
     }
 
     /// A `key = value` with its continuation lines.
-    struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The key, lower-cased as `configparser` does.
         var key: String
         /// The 1-based line of the key.
@@ -23,14 +23,14 @@ struct SetupCfg: Sendable {
         /// The non-empty value lines (the text after the delimiter first, when present), stripped, with their lines.
         var values: [(text: String, line: Int)]
 
-        static func == (lhs: Entry, rhs: Entry) -> Bool {
+        package static func == (lhs: Entry, rhs: Entry) -> Bool {
             lhs.key == rhs.key && lhs.line == rhs.line && lhs.lastLine == rhs.lastLine
                 && lhs.values.map(\.text) == rhs.values.map(\.text) && lhs.values.map(\.line) == rhs.values.map(\.line)
         }
     }
 
     /// A `[name]` section.
-    struct Section: Sendable, Equatable {
+    package struct Section: Sendable, Equatable {
         /// The name between the brackets.
         var name: String
         /// The 1-based line of the header.
@@ -38,7 +38,7 @@ struct SetupCfg: Sendable {
         /// The 1-based last line before the next header (or the end of the file).
         var lastLine: Int
         /// The keys, in file order.
-        var entries: [Entry]
+        package var entries: [Entry]
 
         /// The entry for `key` (compared lower-cased).
         func entry(_ key: String) -> Entry? { entries.first { $0.key == key.lowercased() } }
@@ -54,7 +54,7 @@ struct SetupCfg: Sendable {
     /// Parses `text`.
     /// - Throws: ``MigrationProblem`` naming `file:line` for an unterminated section header, a key before any
     ///   section, a line that is neither, or a duplicate section or key (all errors for `configparser`).
-    init(text: String, fileName: String = "setup.cfg") throws(MigrationProblem) {
+    package init(text: String, fileName: String = "setup.cfg") throws(MigrationProblem) {
         self.fileName = fileName
         lines = Self.split(text)
         sections = []
@@ -62,7 +62,7 @@ struct SetupCfg: Sendable {
     }
 
     /// The section called `name`.
-    func section(_ name: String) -> Section? { sections.first { $0.name == name } }
+    package func section(_ name: String) -> Section? { sections.first { $0.name == name } }
 
     /// The file's bytes, rebuilt from its lines.
     var text: String {
@@ -116,6 +116,9 @@ struct SetupCfg: Sendable {
 
     private mutating func parse() throws(MigrationProblem) {
         var parsed: [Section] = []
+        // Sets, not scans of `parsed`: a scan per key made a 60,000-key file (0.5 MB) take minutes.
+        var sectionNames: Set<String> = []
+        var keysOfSection: Set<String> = []
         var keyIndent = Int.max
         var hasOpenEntry = false
         for (index, line) in lines.enumerated() {
@@ -136,9 +139,10 @@ struct SetupCfg: Sendable {
                     throw problem(number, "unterminated section header \(stripped)")
                 }
                 let name = String(stripped[stripped.index(after: stripped.startIndex)..<close])
-                if parsed.contains(where: { $0.name == name }) {
+                guard sectionNames.insert(name).inserted else {
                     throw problem(number, "duplicate section [\(name)]")
                 }
+                keysOfSection.removeAll(keepingCapacity: true)
                 if var last = parsed.popLast() {
                     last.lastLine = number - 1
                     parsed.append(last)
@@ -155,7 +159,7 @@ struct SetupCfg: Sendable {
             guard !key.isEmpty else { throw problem(number, "key without a name") }
             let value = String(stripped[stripped.index(after: delimiter)...].drop(while: Self.isSpace))
             let sectionIndex = parsed.count - 1
-            if parsed[sectionIndex].entry(key) != nil {
+            guard keysOfSection.insert(key).inserted else {
                 throw problem(number, "duplicate key \(key) in [\(parsed[sectionIndex].name)]")
             }
             parsed[sectionIndex].entries.append(

@@ -26,7 +26,9 @@ struct BranchStep {
     func run(_ clone: SyncedClone) throws -> StepOutcome<Decision> {
         let repository = clone.repository
         let branch = context.plan.branch
-        let target = try spec.branch ?? Self.gitReviewBranch(repository) ?? repository.remoteDefaultBranch()
+        let target =
+            try spec.branch ?? Self.gitReviewBranch(repository)
+            ?? SyncProblem.defaultBranch(of: repository, url: SyncStep.cloneSource(spec.url))
         guard let base = try repository.referenceTarget("refs/remotes/origin/\(target)") else {
             return .finish(.failed, message: "the target branch '\(target)' does not exist on the remote")
         }

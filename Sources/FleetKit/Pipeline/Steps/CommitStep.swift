@@ -26,15 +26,17 @@ struct CommitStep {
         // path that is neither is ignored by git, so the commit message does not name it.
         let tracked = Set(try repository.listFiles(at: tree.point.base))
         let committed = tree.rewrite.changedPaths.filter { staged.contains($0) || tracked.contains($0) }
-        let configured = try repository.configuredSignature()
-        let identity = configured ?? context.fallbackIdentity
+        let fallback = context.fallbackIdentity.map { CommitIdentity(author: $0, committer: $0) }
+        guard let identity = CommitIdentity.resolve(config: { try? repository.configValue($0) }) ?? fallback else {
+            return .finish(.failed, message: CommitIdentity.missingMessage)
+        }
         let draft = CommitDraft(
             name: spec.name, targetBranch: tree.point.targetBranch, changeId: tree.point.changeId,
             placeholders: tree.rewrite.placeholders, text: tree.rewrite.commitText(committedPaths: committed))
         let message = CommitMessageBuilder.message(
             plan: context.plan, change: draft,
-            signedOffBy: context.plan.commit.signedOffBy ? configured?.identity : nil)
-        var commit = try repository.commit(message: message, author: identity, committer: identity)
+            signedOffBy: context.plan.commit.signedOffBy ? identity.committer.identity : nil)
+        var commit = try repository.commit(message: message, author: identity.author, committer: identity.committer)
         if let previous = tree.point.previousTip, try isSameChange(previous, commit, in: repository) {
             try repository.resetHard(to: previous)
             commit = previous

@@ -11,10 +11,23 @@ struct SyncStep {
     /// The run.
     let context: RunContext
 
-    /// Opens and fetches the clone, or clones it.
+    /// Opens and fetches the clone, or clones it; a source that cannot be used fails with a ``SyncProblem``.
     /// - Parameter leftover: the in-flight marker a killed run left for this repo, if any.
     func run(leftover: InFlightMarker?) throws -> StepOutcome<SyncedClone> {
         let url = Self.cloneSource(spec.url)
+        if let problem = SyncProblem.localSource(url) { throw problem }
+        let outcome: StepOutcome<SyncedClone>
+        do {
+            outcome = try transfer(from: url, leftover: leftover)
+        } catch let error as GitError {
+            throw SyncProblem.explaining(error, url: spec.url)
+        }
+        if case .next(let clone) = outcome { try SyncProblem.checkHasBranches(clone.repository) }
+        return outcome
+    }
+
+    /// Fetches into the cached clone, or clones afresh.
+    private func transfer(from url: String, leftover: InFlightMarker?) throws -> StepOutcome<SyncedClone> {
         let clonePath = context.workspace.clonePath(for: spec.name)
         let wasInterrupted = leftover != nil
         let repository: Repository
@@ -28,8 +41,10 @@ struct SyncStep {
                         + "(\(error.message)); move it away and re-run to clone afresh")
             }
             if wasInterrupted { Self.removeStaleLocks(in: repository.gitDirectory) }
-            if try repository.remoteURL("origin") != url {
-                try repository.setConfigValue("remote.origin.url", url)
+            // Credentials never go to disk: an older clone's URL that held some is rewritten without them.
+            let stored = RemoteURL(url).url
+            if try repository.remoteURL("origin") != stored {
+                try repository.setConfigValue("remote.origin.url", stored)
             }
             try repository.fetch(options: remoteOptions)
         } else {

@@ -1,0 +1,20 @@
+import Clibgit2
+
+/// The user's git configuration outside any repository: the global (`~/.gitconfig`), XDG and system files, found
+/// the way libgit2 finds them (from `HOME` and `XDG_CONFIG_HOME` as they were when libgit2 started).
+public enum DefaultConfig {
+    /// The string value of `key`, or nil when no file sets it.
+    /// - Throws: ``GitError`` when a configuration file cannot be read or parsed.
+    public static func value(_ key: String) throws(GitError) -> String? {
+        LibGit2.bootstrap()
+        let config = try make("git_config_open_default") { git_config_open_default(&$0) }
+        defer { git_config_free(config) }
+        let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
+        defer { git_config_free(snapshot) }
+        var value: UnsafePointer<CChar>?
+        let rc = git_config_get_string(&value, snapshot, key)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_config_get_string(\(key))")
+        return value.map { String(cString: $0) }
+    }
+}
