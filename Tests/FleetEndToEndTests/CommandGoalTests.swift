@@ -128,6 +128,7 @@ struct CommandGoalTests {
                 """)
         let process = Process()
         process.executableURL = fleetExecutable
+        process.environment = ProcessInfo.processInfo.environment.merging(fleetTestIdentity) { $1 }
         process.arguments = ["run", fleet.manifest.path, "--plan", plan.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

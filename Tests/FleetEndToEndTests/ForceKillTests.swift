@@ -76,6 +76,7 @@ struct ForceKillTests {
         for round in 0..<3 {
             let process = Process()
             process.executableURL = fleetExecutable
+            process.environment = ProcessInfo.processInfo.environment.merging(fleetTestIdentity) { $1 }
             process.arguments = ["run", fleet.manifest.path, "--force", "--jobs", "2", "--quiet"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
