@@ -93,6 +93,8 @@ struct PlugInRewriterTests {
             var options = RunOptions()
             options.registry = registry
             options.workspace = directory.url.appendingPathComponent("workspace")
+            // In process, so not through runFleet's identity: whatever git config this machine has.
+            options.fallbackIdentity = Signature(name: "Fleet Test", email: "fleet-test@example.org")
             let outcome = try FleetRunner(manifest: manifest, options: options).run()
 
             let result = try #require(outcome.summary.repos.first)
