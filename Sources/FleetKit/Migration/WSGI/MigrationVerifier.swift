@@ -3,13 +3,13 @@ import Yams
 
 /// Proves a rewritten tree: Python compiles, the modules call their targets, `setup.cfg` parses, the note is YAML.
 ///
-/// Runs one `python3 -m py_compile` process for every Python file at once, with `PYTHONPYCACHEPREFIX` in a temporary
-/// folder outside the tree, so no `__pycache__` ever lands in the clone.
+/// Python files go to the run's shared ``PythonChecker``, which compiles them in memory: no `__pycache__` ever lands
+/// in the clone, and no interpreter starts per repository.
 struct MigrationVerifier {
     /// The repository's files.
     let tree: RepositoryTree
-    /// The Python interpreter (a name on `PATH` or a path).
-    var python = "python3"
+    /// Compiles the Python files; shared by the whole run.
+    let checker: PythonChecker
 
     /// Checks `pending`.
     /// - Throws: ``MigrationProblem`` naming the first check that failed.
@@ -36,23 +36,15 @@ struct MigrationVerifier {
     }
 
     private func compile(_ files: [String]) throws {
-        guard !files.isEmpty else { return }
-        let cache = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("fleet-pycache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let output: ProcessOutput
-        do {
-            output = try ProcessRunner.run(
-                // -S: py_compile needs nothing from site-packages, and skipping site.py saves ~100 ms and keeps
-                // .pth files from running code while checking the tree.
-                python, ["-S", "-m", "py_compile"] + files, environment: ["PYTHONPYCACHEPREFIX": cache.path],
-                currentDirectory: URL(fileURLWithPath: tree.rootPath))
-        } catch {
-            throw MigrationProblem("cannot run \(python) to verify the Python files: \(error.localizedDescription)")
-        }
-        guard output.isSuccess else {
-            let detail = output.stderr.split(separator: "\n").suffix(4).joined(separator: " ")
-            throw MigrationProblem("python3 -m py_compile failed: \(detail)")
+        for file in files {
+            let verdict: PythonChecker.Verdict
+            do {
+                verdict = try checker.check(try tree.resolve(file), name: file)
+            } catch let error as PythonCheckerError {
+                throw MigrationProblem(error.localizedDescription)
+            }
+            // The wording predates the long-lived checker; reports and tests key on it.
+            if case .fails(let detail) = verdict { throw MigrationProblem("python3 -m py_compile failed: \(detail)") }
         }
     }
 

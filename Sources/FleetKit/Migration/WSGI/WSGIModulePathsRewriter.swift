@@ -28,12 +28,20 @@ public struct WSGIModulePathsRewriter: Rewriter {
     /// The plan options.
     public var options: MigrationOptions
     /// The Python interpreter verification runs.
-    public var python: String
+    public var python: String { checker.python }
+
+    /// Compiles the generated and moved Python files; copies of the rewriter share it, so one run starts it once.
+    public let checker: PythonChecker
 
     /// Makes the rewriter; `python` is the interpreter verification runs (`python3` on `PATH` by default).
     public init(options: MigrationOptions = MigrationOptions(), python: String = "python3") {
+        self.init(options: options, checker: PythonChecker(python: python))
+    }
+
+    /// Makes the rewriter with a checker the caller shares or configures.
+    public init(options: MigrationOptions = MigrationOptions(), checker: PythonChecker) {
         self.options = options
-        self.python = python
+        self.checker = checker
     }
 
     /// Makes the rewriter for a run.
@@ -120,7 +128,7 @@ public struct WSGIModulePathsRewriter: Rewriter {
         var report = pending.report
         do {
             let tree = try RepositoryTree(root: root)
-            try MigrationVerifier(tree: tree, python: python).verify(pending)
+            try MigrationVerifier(tree: tree, checker: checker).verify(pending)
         } catch let problem as MigrationProblem {
             report.outcome = .needsAttention(reason: "verification failed: \(problem.reason)")
         } catch {
