@@ -16,8 +16,10 @@ struct CommitStep {
 
     func run(_ tree: RewrittenTree) throws -> StepOutcome<CommitRecord> {
         let repository = tree.point.repository
-        try repository.stageAll()
-        let staged = Set(try repository.status().filter { $0.staged != nil }.map(\.path))
+        // The rewriter names every path it created, edited, moved or deleted: staging those, and comparing the index
+        // with HEAD, reads nothing else of the tree. The clean check after the commit catches a path it missed.
+        try repository.stage(paths: tree.rewrite.changedPaths)
+        let staged = Set(try repository.stagedPaths())
         // A rewrite whose every change is in files git ignores leaves nothing to commit: no empty commit.
         guard !staged.isEmpty else {
             return .finish(.notApplicable, message: "nothing to commit: every change is in files git ignores")
