@@ -38,7 +38,10 @@ struct StageTests {
                     "gone.txt", "pkg/new.py", "pkg/wsgi.py", "pkg/wsgi/__init__.py", "setup.cfg",
                 ])
             let second = try repository.commit(message: "Change\n", author: testSignature)
-            #expect(try repository.listFiles(at: second) == ["other.txt", "pkg/new.py", "pkg/wsgi/__init__.py", "setup.cfg"])
+            #expect(
+                try repository.listFiles(at: second) == [
+                    "other.txt", "pkg/new.py", "pkg/wsgi/__init__.py", "setup.cfg",
+                ])
             #expect(try repository.fileContents("other.txt", at: second) == Array("o\n".utf8))
             #expect(
                 try repository.changes(from: first, to: second).contains(
