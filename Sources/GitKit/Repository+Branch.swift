@@ -61,6 +61,9 @@ extension Repository {
     }
 
     private func checkoutTree(of commit: ObjectID, force: Bool) throws(GitError) {
+        // A safe checkout of the tree HEAD already has changes no file and keeps every local change, but libgit2
+        // would still stat the whole work tree, look up attributes and rewrite the index: skip it.
+        if !force, let head = try headCommit(), try commitInfo(head).tree == commitInfo(commit).tree { return }
         var id = commit.oid
         let object = try make("git_object_lookup") { git_object_lookup(&$0, pointer, &id, GIT_OBJECT_COMMIT) }
         defer { git_object_free(object) }

@@ -101,6 +101,31 @@ struct BranchTests {
         }
     }
 
+    @Test("checking out a branch or commit with HEAD's tree moves HEAD only: local changes, staged and not, stay")
+    func checkoutSameTree() throws {
+        try withTemporaryDirectory { dir in
+            let (repository, first) = try makeRepository(in: dir, files: ["a.txt": "a\n", "b.txt": "b\n"])
+            let root = try workTree(repository)
+            try writeFiles(["a.txt": "staged\n"], under: root)
+            try repository.stage(paths: ["a.txt"])
+            try writeFiles(["b.txt": "edited\n", "new.txt": "n\n"], under: root)
+            let before = try repository.status()
+
+            try repository.checkoutDetached(first)
+            #expect(try repository.currentBranch() == nil)
+            try repository.createBranch("topic", at: first)
+            try repository.checkout(branch: "topic")
+            #expect(try repository.currentBranch() == "topic")
+            #expect(try repository.headCommit() == first)
+            #expect(try repository.status() == before)
+            #expect(before.count == 3)
+
+            // Forced, it is a real checkout: every change goes but the untracked file.
+            try repository.checkout(branch: "topic", force: true)
+            #expect(try repository.status() == [StatusEntry(path: "new.txt", staged: nil, unstaged: .untracked)])
+        }
+    }
+
     @Test("a detached HEAD has a commit but no current branch; an unborn one has a branch but no commit")
     func headStates() throws {
         try withTemporaryDirectory { dir in

@@ -13,6 +13,8 @@ enum StepOutcome<Next> {
 struct SyncedClone {
     /// The clone (confined to the worker that opened it).
     let repository: Repository
+    /// Whether it was cloned just now: its work tree is exactly the checkout, so it needs no status check.
+    let isFresh: Bool
     /// Whether a killed run left this repo in flight (its marker was found at start).
     let wasInterrupted: Bool
     /// The review branch's tip the killed run recorded before moving the branch, if any.

@@ -120,9 +120,13 @@ struct RepositoryTree: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: path))
         } catch {
             throw MigrationProblem("cannot write \(relative): \(error.localizedDescription)")
+        }
+        do {
+            try FileWriter.write(data, to: path)
+        } catch {
+            throw MigrationProblem("cannot write \(relative): \(error.reason)")
         }
     }
 

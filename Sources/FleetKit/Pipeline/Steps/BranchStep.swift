@@ -33,7 +33,7 @@ struct BranchStep {
             return .finish(.failed, message: "the target branch '\(target)' does not exist on the remote")
         }
 
-        let dirty = try repository.status()
+        let dirty = clone.isFresh ? [] : try repository.status()
         if !dirty.isEmpty {
             guard clone.wasInterrupted else {
                 let sample = dirty.prefix(3).map(\.path).joined(separator: ", ")

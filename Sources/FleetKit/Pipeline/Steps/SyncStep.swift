@@ -31,6 +31,7 @@ struct SyncStep {
         let clonePath = context.workspace.clonePath(for: spec.name)
         let wasInterrupted = leftover != nil
         let repository: Repository
+        var isFresh = false
         if FileManager.default.fileExists(atPath: clonePath.path) {
             do {
                 repository = try Repository.open(at: clonePath.path)
@@ -60,10 +61,11 @@ struct SyncStep {
                 throw error
             }
             repository = try Repository.open(at: clonePath.path)
+            isFresh = true
         }
         return .next(
             SyncedClone(
-                repository: repository, wasInterrupted: wasInterrupted,
+                repository: repository, isFresh: isFresh, wasInterrupted: wasInterrupted,
                 recordedTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:))))
     }
 
