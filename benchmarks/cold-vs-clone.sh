@@ -21,7 +21,7 @@ WORK=$(mktemp -d /tmp/fleet-cold-XXXX)
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
 $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(df --output=source "$WORK" | tail -1) \
-($(lsblk -dno ROTA "$(df --output=source "$WORK" | tail -1)" 2>/dev/null | sed 's/1/rotational or virtual/;s/0/ssd/')), \
+(ROTA=$(lsblk -dno ROTA "$(df --output=source "$WORK" | tail -1)" 2>/dev/null | xargs)), \
 $(git --version), fleet $("$FLEET" --version), load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "repos: $FILES files and $COMMITS commits each, local paths; times are wall seconds"
 echo

@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [String: () throws -> Void] = [
     "rewrite": RewriteBenchmark.run,
     "setupcfg": SetupCfgBenchmark.run,
+    "python-checker": PythonCheckerBenchmark.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""
