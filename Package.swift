@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "fleet-bench",
-            dependencies: ["FleetKit"],
+            dependencies: ["FleetKit", "GitKit"],
             path: "benchmarks/Sources/fleet-bench"
         ),
         .target(

@@ -103,8 +103,7 @@ for repo in repos:
         totals[step] = totals.get(step, 0.0) + seconds
 if totals:
     order = ["sync", "branch", "rewrite", "verify", "commit"]
-    names = [s for s in order if s in totals] + sorted(set(totals) - set(order))
-    print(f"| {j} | " + " | ".join(f"{name} {totals[name] * 1000 / len(repos):.1f}" for name in names) + " |")
+    print(f"| {j} | " + " | ".join(f"{totals.get(name, 0) * 1000 / len(repos):.1f}" for name in order) + " |")
 PY
 )$'\n'
   done
@@ -112,8 +111,8 @@ PY
   if [ -n "${STEPS//$'\n'/}" ]; then
     echo "Per-step split of the cold runs (summary.json \`steps\`, mean ms per repo, summed over lanes):"
     echo
-    echo "| jobs | steps |"
-    echo "|---|---|"
+    echo "| jobs | sync | branch | rewrite | verify | commit |"
+    echo "|---|---|---|---|---|---|"
     printf '%s' "$STEPS" | sed '/^$/d'
   else
     echo "(summary.json has no \`steps\` yet: no per-step split)"

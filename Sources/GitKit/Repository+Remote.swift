@@ -5,26 +5,27 @@ import Clibgit2
 extension Repository {
     /// Fetches `remote` with pruning, updating its remote-tracking references.
     public func fetch(remote name: String = "origin", options: RemoteOptions = .default) throws(GitError) {
-        let remote = try make("git_remote_lookup(\(name))") { git_remote_lookup(&$0, pointer, name) }
+        // Not git_remote_lookup: see makeConfiguredRemote (a memory leak in libgit2 1.5.1).
+        let (remote, refspecs) = try makeConfiguredRemote(name)
         defer { git_remote_free(remote) }
         let url = git_remote_url(remote).map { String(cString: $0) } ?? name
         var fetchOptions = git_fetch_options()
         try check(git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
         fetchOptions.prune = GIT_FETCH_PRUNE
+        // What a named remote does by default; an in-memory one would fetch no tags.
+        fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_AUTO
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &fetchOptions.callbacks)
-        let rc = withExtendedLifetime(context) { git_remote_fetch(remote, nil, &fetchOptions, nil) }
+        let rc = withExtendedLifetime(context) {
+            withStrArray(refspecs) { git_remote_fetch(remote, $0, &fetchOptions, "fetch \(name)") }
+        }
         try context.check(rc, "git_remote_fetch(\(redactedURL(url)))")
     }
 
     /// The URL of `remote`, or nil when there is no such remote.
     public func remoteURL(_ name: String = "origin") throws(GitError) -> String? {
-        var remote: OpaquePointer?
-        let rc = git_remote_lookup(&remote, pointer, name)
-        if rc == GIT_ENOTFOUND.rawValue { return nil }
-        try check(rc, "git_remote_lookup(\(name))")
-        defer { git_remote_free(remote) }
-        return git_remote_url(remote).map { String(cString: $0) }
+        guard let configured = try configuredRemoteURL(name) else { return nil }
+        return try applyingInsteadOf(configured)
     }
 
     /// The remote's default branch: the target of `refs/remotes/<remote>/HEAD`, else asked of the server.

@@ -69,6 +69,8 @@ public final class Repository {
         let url = remote.url
         var options = options
         options.credentials = options.credentials.filling(from: remote)
+        // libgit2's own remote creation leaks memory for every config entry (see makeConfiguredRemote).
+        cloneOptions.remote_cb = Repository.cloneRemoteCallback
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &cloneOptions.fetch_opts.callbacks)
         var repository: OpaquePointer?

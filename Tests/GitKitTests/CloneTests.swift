@@ -9,7 +9,8 @@ struct CloneTests {
     @Test("cloning a local path checks out the remote's branch with its files and an origin remote")
     func cloneLocalPath() throws {
         try withTemporaryDirectory { dir in
-            let remote = try FixtureRemote(in: dir.url, name: "nova", files: ["setup.cfg": "[metadata]\n", "nova/__init__.py": ""])
+            let remote = try FixtureRemote(
+                in: dir.url, name: "nova", files: ["setup.cfg": "[metadata]\n", "nova/__init__.py": ""])
             let clone = try Repository.clone(from: remote.bareURL.path, to: dir.path("clone"))
             #expect(clone.workingDirectory == dir.path("clone"))
             #expect(!clone.isBare)
@@ -28,7 +29,8 @@ struct CloneTests {
             try remote.commit(["a.txt": "a2\n"])
             let reports = LockedResults<TransferProgress>()
             let options = RemoteOptions(progress: { reports.append($0) })
-            let clone = try Repository.clone(from: remote.bareURL.absoluteString, to: dir.path("clone"), options: options)
+            let clone = try Repository.clone(
+                from: remote.bareURL.absoluteString, to: dir.path("clone"), options: options)
             #expect(remote.bareURL.absoluteString.hasPrefix("file://"))
             #expect(try clone.headCommit() == remote.tip())
             let progress = reports.values
@@ -129,6 +131,27 @@ struct CloneTests {
             // The local branch and work tree stay where they were until fleet resets them.
             #expect(try clone.headCommit() == before)
             #expect(try clone.fileContents("new.txt", at: moved) == Array("new\n".utf8))
+        }
+    }
+
+    @Test("fetch and remoteURL rewrite the URL with the longest matching url.<base>.insteadOf, as git does")
+    func fetchInsteadOf() throws {
+        try withTemporaryDirectory { dir in
+            let remote = try FixtureRemote(in: dir.url, name: "heat", files: ["a.txt": "a\n"])
+            let clone = try Repository.clone(from: remote.bareURL.path, to: dir.path("clone"))
+            let folder = remote.bareURL.deletingLastPathComponent().path + "/"
+            try clone.setConfigValue("url.\(folder).insteadOf", "mirror:")
+            try clone.setConfigValue("url./nonexistent/.insteadOf", "mir")
+            try clone.setConfigValue("remote.origin.url", "mirror:" + remote.bareURL.lastPathComponent)
+            #expect(try clone.configuredRemoteURL() == "mirror:" + remote.bareURL.lastPathComponent)
+            #expect(try clone.remoteURL() == remote.bareURL.path)
+
+            let moved = try remote.commit(["a.txt": "a2\n"])
+            try clone.fetch()
+            #expect(try clone.resolveCommit("refs/remotes/origin/master") == moved)
+            let error = gitError { try clone.fetch(remote: "upstream") }
+            #expect(error?.code == .notFound)
+            #expect(try clone.remoteURL("upstream") == nil)
         }
     }
 

@@ -74,6 +74,12 @@ struct ServiceLayoutTests {
             let request = ServiceFixture.request(layout.project, servers: layout.servers)
             let report = WSGIModulePathsRewriter().migrate(root: dir.url, request: request)
             #expect(report.outcome == .migrated)
+            // The commit stages exactly these paths: every file created, edited, moved or deleted must be named.
+            let after = Set(ServiceFixture.listing(dir.url))
+            let touched = after.union(layout.files.keys).filter { readFile($0, under: dir.url) != layout.files[$0] }
+            #expect(
+                Set(report.changedPaths).isSuperset(of: touched), "unnamed: \(touched.subtracting(report.changedPaths))"
+            )
             #expect(report.servers.map(\.module) == layout.modules)
             #expect(report.criteriaMet)
             for (server, statement) in zip(report.servers, layout.imports) {

@@ -5,6 +5,7 @@ let benchmarks: [String: () throws -> Void] = [
     "rewrite": RewriteBenchmark.run,
     "setupcfg": SetupCfgBenchmark.run,
     "python-checker": PythonCheckerBenchmark.run,
+    "memory": MemoryProbe.run,
 ]
 
 let name = CommandLine.arguments.dropFirst().first ?? ""
