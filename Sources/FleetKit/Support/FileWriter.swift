@@ -67,7 +67,10 @@ private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count
 }
 
 /// A file ``FileWriter`` could not write.
-struct FileWriteError: Error, Equatable, LocalizedError {
+///
+/// It bridges to a POSIX `NSError` carrying the path, as Foundation's own write errors do, so
+/// ``FileSystemErrorText`` words a full disk the same way.
+struct FileWriteError: Error, Equatable, LocalizedError, CustomNSError, CustomStringConvertible {
     /// The file.
     var path: String
     /// The `errno` of the failed call.
@@ -81,4 +84,18 @@ struct FileWriteError: Error, Equatable, LocalizedError {
 
     /// "cannot write <path>: <reason>".
     var errorDescription: String? { "cannot write \(path): \(reason)" }
+
+    /// The same sentence.
+    var description: String { "cannot write \(path): \(reason)" }
+
+    /// POSIX: the code is an `errno`.
+    static var errorDomain: String { NSPOSIXErrorDomain }
+
+    /// The `errno`.
+    var errorCode: Int { Int(code) }
+
+    /// The file, and the sentence.
+    var errorUserInfo: [String: Any] {
+        [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot write \(path): \(reason)"]
+    }
 }

@@ -30,6 +30,10 @@ struct FileWriterTests {
             #expect(throws: FileWriteError(path: missing, code: ENOENT)) { try FileWriter.write(Data(), to: missing) }
             let error = #expect(throws: FileWriteError.self) { try FileWriter.writeAtomically(Data(), to: missing) }
             #expect(error?.localizedDescription == "cannot write \(missing): no such file or directory")
+            let full = FileWriteError(path: missing, code: ENOSPC)
+            #expect(
+                FileSystemErrorText.noSpace(full, fallbackPath: "/")
+                    == "no space left on \(missing): free some space and run again")
             try FileManager.default.createDirectory(
                 at: dir.url.appendingPathComponent("sub"), withIntermediateDirectories: true)
             #expect(throws: FileWriteError.self) { try FileWriter.writeAtomically(Data("x".utf8), to: dir.path("sub")) }
