@@ -72,11 +72,14 @@ func check(_ rc: Int32, _ function: @autoclosure () -> String) throws(GitError) 
         message = String(cString: text)
         errorClass = last.pointee.klass
     }
-    throw GitError(code: .init(rawValue: rc), rawCode: rc, errorClass: errorClass, function: function(), message: message)
+    throw GitError(
+        code: .init(rawValue: rc), rawCode: rc, errorClass: errorClass, function: function(), message: message)
 }
 
 /// Calls a libgit2 function that returns an object through an out-pointer; returns it or throws.
-func make(_ function: @autoclosure () -> String, _ body: (inout OpaquePointer?) -> Int32) throws(GitError) -> OpaquePointer {
+func make(_ function: @autoclosure () -> String, _ body: (inout OpaquePointer?) -> Int32) throws(GitError)
+    -> OpaquePointer
+{
     var pointer: OpaquePointer?
     try check(body(&pointer), function())
     guard let pointer else {

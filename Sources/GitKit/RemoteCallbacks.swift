@@ -109,7 +109,8 @@ final class RemoteCallbackContext {
         let credentials = options.credentials
         guard attempts <= max(credentials.maxAttempts, 1) else {
             // Without this message git_error_last() would hold a stale, unrelated one (spike pitfall 14).
-            return stop(GIT_EAUTH.rawValue, "authentication failed for \(redactedURL(url)) after \(attempts - 1) attempt(s)")
+            return stop(
+                GIT_EAUTH.rawValue, "authentication failed for \(redactedURL(url)) after \(attempts - 1) attempt(s)")
         }
         let user = usernameFromURL ?? credentials.username ?? "git"
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {

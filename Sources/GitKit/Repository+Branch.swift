@@ -47,7 +47,8 @@ extension Repository {
     /// Throws away every change in the work tree and index, untracked files included (`git reset --hard; git clean -fd`).
     public func discardChanges() throws(GitError) {
         var options = git_checkout_options()
-        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
+        try check(
+            git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
         options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_REMOVE_UNTRACKED.rawValue
         try check(git_checkout_head(pointer, &options), "git_checkout_head")
     }
@@ -68,7 +69,8 @@ extension Repository {
         let object = try make("git_object_lookup") { git_object_lookup(&$0, pointer, &id, GIT_OBJECT_COMMIT) }
         defer { git_object_free(object) }
         var options = git_checkout_options()
-        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
+        try check(
+            git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
         options.checkout_strategy = force ? GIT_CHECKOUT_FORCE.rawValue : GIT_CHECKOUT_SAFE.rawValue
         try check(git_checkout_tree(pointer, object, &options), "git_checkout_tree(\(commit.short))")
     }

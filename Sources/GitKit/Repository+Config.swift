@@ -27,6 +27,7 @@ extension Repository {
     /// The signature from `user.name` and `user.email`, or nil when either is unset.
     public func configuredSignature(date: Date = Date()) throws(GitError) -> Signature? {
         guard let name = try configValue("user.name"), let email = try configValue("user.email") else { return nil }
-        return Signature(name: name, email: email, date: date, offsetMinutes: TimeZone.current.secondsFromGMT(for: date) / 60)
+        return Signature(
+            name: name, email: email, date: date, offsetMinutes: TimeZone.current.secondsFromGMT(for: date) / 60)
     }
 }

@@ -39,7 +39,8 @@ extension Repository {
                 default: kind = .modified
                 }
                 return FileChange(
-                    kind: kind, oldPath: String(cString: delta.old_file.path), path: String(cString: delta.new_file.path))
+                    kind: kind, oldPath: String(cString: delta.old_file.path),
+                    path: String(cString: delta.new_file.path))
             }
         }
     }
@@ -66,7 +67,8 @@ extension Repository {
         defer { if let tree { git_tree_free(tree) } }
         var options = git_diff_options()
         try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        options.flags = GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+        options.flags =
+            GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_DIFF_SHOW_UNTRACKED_CONTENT.rawValue
         let diff = try make("git_diff_tree_to_workdir_with_index") {
             git_diff_tree_to_workdir_with_index(&$0, pointer, tree, &options)
@@ -89,7 +91,9 @@ extension Repository {
         options.flags = GIT_EMAIL_CREATE_DEFAULT.rawValue
         options.subject_prefix = nil
         try check(git_diff_options_init(&options.diff_opts, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        try check(git_diff_find_options_init(&options.diff_find_opts, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
+        try check(
+            git_diff_find_options_init(&options.diff_find_opts, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
+            "git_diff_find_options_init")
         options.diff_find_opts.flags = GIT_DIFF_FIND_RENAMES.rawValue
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
@@ -119,7 +123,8 @@ extension Repository {
 
     private func findRenames(_ diff: OpaquePointer) throws(GitError) {
         var find = git_diff_find_options()
-        try check(git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
+        try check(
+            git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
         find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_FOR_UNTRACKED.rawValue
         try check(git_diff_find_similar(diff, &find), "git_diff_find_similar")
     }

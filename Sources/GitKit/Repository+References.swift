@@ -16,7 +16,7 @@ extension Repository {
     public func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
         do {
             return try resolveCommit(name)
-        } catch where error.isNotFound {
+        } catch  where error.isNotFound {
             return nil
         }
     }
@@ -25,7 +25,7 @@ extension Repository {
     public func headCommit() throws(GitError) -> ObjectID? {
         do {
             return try resolveCommit("HEAD")
-        } catch where error.code == .unbornBranch || error.isNotFound {
+        } catch  where error.code == .unbornBranch || error.isNotFound {
             return nil
         }
     }

@@ -43,11 +43,13 @@ extension Repository {
         defer { git_remote_free(remote) }
         let url = git_remote_url(remote).map { String(cString: $0) } ?? name
         var callbacks = git_remote_callbacks()
-        try check(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "git_remote_init_callbacks")
+        try check(
+            git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "git_remote_init_callbacks")
         let context = RemoteCallbackContext(options: options, url: url)
         context.install(into: &callbacks)
         return try withExtendedLifetime(context) { () throws(GitError) -> String in
-            try context.check(git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect")
+            try context.check(
+                git_remote_connect(remote, GIT_DIRECTION_FETCH, &callbacks, nil, nil), "git_remote_connect")
             defer { git_remote_disconnect(remote) }
             var buffer = git_buf()
             defer { git_buf_dispose(&buffer) }

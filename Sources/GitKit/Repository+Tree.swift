@@ -26,13 +26,15 @@ extension Repository {
         defer { git_tree_free(tree) }
         let collector = PathCollector()
         let rc = withExtendedLifetime(collector) {
-            git_tree_walk(tree, GIT_TREEWALK_PRE, { root, entry, payload in
-                guard let entry, let payload, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
-                let collector = Unmanaged<PathCollector>.fromOpaque(payload).takeUnretainedValue()
-                let prefix = root.map { String(cString: $0) } ?? ""
-                collector.paths.append(prefix + String(cString: git_tree_entry_name(entry)))
-                return 0
-            }, Unmanaged.passUnretained(collector).toOpaque())
+            git_tree_walk(
+                tree, GIT_TREEWALK_PRE,
+                { root, entry, payload in
+                    guard let entry, let payload, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
+                    let collector = Unmanaged<PathCollector>.fromOpaque(payload).takeUnretainedValue()
+                    let prefix = root.map { String(cString: $0) } ?? ""
+                    collector.paths.append(prefix + String(cString: git_tree_entry_name(entry)))
+                    return 0
+                }, Unmanaged.passUnretained(collector).toOpaque())
         }
         try check(rc, "git_tree_walk")
         return collector.paths

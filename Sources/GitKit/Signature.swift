@@ -29,7 +29,8 @@ public struct Signature: Sendable, Equatable {
     }
 
     /// Runs `body` with a libgit2 signature built from this value, freed afterwards.
-    func withGitSignature<R>(_ body: (UnsafeMutablePointer<git_signature>?) throws(GitError) -> R) throws(GitError) -> R {
+    func withGitSignature<R>(_ body: (UnsafeMutablePointer<git_signature>?) throws(GitError) -> R) throws(GitError) -> R
+    {
         var pointer: UnsafeMutablePointer<git_signature>?
         try check(
             git_signature_new(&pointer, name, email, git_time_t(date.timeIntervalSince1970), Int32(offsetMinutes)),

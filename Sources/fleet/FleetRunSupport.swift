@@ -72,7 +72,9 @@ final class InterruptHandler {
                 if cancellation.isCancelled { exit(130) }
                 cancellation.cancel()
                 FileHandle.standardError.write(
-                    Data("\nfleet: interrupting: no new repos start; finishing the report (Ctrl-C again to quit)\n".utf8))
+                    Data(
+                        "\nfleet: interrupting: no new repos start; finishing the report (Ctrl-C again to quit)\n".utf8)
+                )
             }
             source.resume()
             sources.append(source)

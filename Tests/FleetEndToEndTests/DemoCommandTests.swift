@@ -22,7 +22,8 @@ struct DemoCommandTests {
                 "openstack/python-novaclient": .notApplicable, "openstack/placement": .alreadyMigrated,
                 "openstack/zun": .needsAttention,
             ])
-        let modules = Dictionary(uniqueKeysWithValues: summary.repos.map { ($0.name, $0.wsgi?.servers.map(\.module) ?? []) })
+        let modules = Dictionary(
+            uniqueKeysWithValues: summary.repos.map { ($0.name, $0.wsgi?.servers.map(\.module) ?? []) })
         #expect(modules["openstack/nova"] == ["nova.wsgi.osapi_compute", "nova.wsgi.metadata"])
         #expect(modules["openstack/heat"] == ["heat.wsgi.api", "heat.wsgi.cfn"])
         #expect(modules["openstack/freezer-api"] == ["freezer_api.wsgi.api"])

@@ -22,7 +22,9 @@ struct InterruptTests {
         let states = fleet.workspace.appendingPathComponent("state/remove-wsgi_scripts")
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, process.isRunning {
-            let done = (try? FileManager.default.contentsOfDirectory(atPath: states.path))?.filter { $0.hasSuffix(".json") }
+            let done = (try? FileManager.default.contentsOfDirectory(atPath: states.path))?.filter {
+                $0.hasSuffix(".json")
+            }
             if (done?.count ?? 0) >= 2 { break }
             usleep(5_000)
         }
@@ -37,7 +39,8 @@ struct InterruptTests {
         let stopped = summary.repos.filter { $0.status == .failed }
         #expect(finished.count >= 2)
         #expect(!stopped.isEmpty)
-        #expect(stopped.allSatisfy { $0.message == "not started: the run was interrupted" || $0.message == "interrupted" })
+        #expect(
+            stopped.allSatisfy { $0.message == "not started: the run was interrupted" || $0.message == "interrupted" })
         let stderr = try String(contentsOf: errorFile, encoding: .utf8)
         #expect(stderr.contains("interrupting"))
         // What did not run is simply done on the next run.

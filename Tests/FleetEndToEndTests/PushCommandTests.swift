@@ -41,7 +41,9 @@ struct PushCommandTests {
         }
     }
 
-    @Test("--dry-run prints refspecs and remotes; a push lands the commit under refs/for with the topic; again is a no-op")
+    @Test(
+        "--dry-run prints refspecs and remotes; a push lands the commit under refs/for with the topic; again is a no-op"
+    )
     func localPush() throws {
         let fleet = try PushFixture(names: ["nova", "heat"]) { _, review in review.path }
         defer { fleet.directory.remove() }
@@ -49,7 +51,10 @@ struct PushCommandTests {
 
         let dry = try runFleet(["push", fleet.manifest.path, "--dry-run"])
         #expect(dry.status == 0)
-        #expect(dry.stdout.contains("openstack/nova: git push \(fleet.reviews["nova"]?.path ?? "?") refs/heads/remove-wsgi_scripts:\(Self.topicRef)"))
+        #expect(
+            dry.stdout.contains(
+                "openstack/nova: git push \(fleet.reviews["nova"]?.path ?? "?") refs/heads/remove-wsgi_scripts:\(Self.topicRef)"
+            ))
         #expect(try fleet.pushedCommit("nova") == nil)
 
         let push = try runFleet(["push", fleet.manifest.path])

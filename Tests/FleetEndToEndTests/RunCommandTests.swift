@@ -21,8 +21,11 @@ struct RunCommandTests {
             let message = try clone.commitInfo(tip).message
             #expect(message.hasSuffix("Change-Id: \(result.changeId ?? "?")\n"))
             #expect(result.path == fleet.workspace.appendingPathComponent("repos/\(result.name)").path)
-            #expect(FileManager.default.fileExists(
-                atPath: fleet.workspace.appendingPathComponent("report/patches/\(Workspace.flatName(result.name)).patch").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: fleet.workspace.appendingPathComponent(
+                        "report/patches/\(Workspace.flatName(result.name)).patch"
+                    ).path))
         }
         // The remotes are never touched: the target branch stays where upstream put it, and nothing is pushed.
         for (_, remote) in fleet.remotes {
@@ -122,7 +125,9 @@ struct RunCommandTests {
         #expect(try fleet.run().status == 0)
 
         let nova = try fleet.clone("openstack/nova")
-        try writeFiles(["NOTES.txt": "reviewer asked for this\n"], under: fleet.workspace.appendingPathComponent("repos/openstack/nova"))
+        try writeFiles(
+            ["NOTES.txt": "reviewer asked for this\n"],
+            under: fleet.workspace.appendingPathComponent("repos/openstack/nova"))
         try nova.stageAll()
         let human = try nova.commit(message: "Address review comments\n", author: testSignature)
 

@@ -48,7 +48,8 @@ struct ValidateCommandTests {
             #expect(output.status == 0)
             #expect(output.stdout == "m.yaml: OK, 1 repo, plan remove-wsgi_scripts\n")
             #expect(output.stderr.isEmpty)
-            let other = try runFleet(["validate", "m.yaml", "--plan", "pyproject-pbr"], currentDirectory: directory.url)
+            let other = try runFleet(
+                ["validate", "m.yaml", "--plan", "pyproject-pbr"], currentDirectory: directory.url)
             #expect(other.status == 0)
             #expect(other.stdout == "m.yaml: OK, 1 repo, plan pyproject-pbr\n")
             let missing = try runFleet(["validate", "m.yaml", "--plan", "nope.yaml"], currentDirectory: directory.url)

@@ -8,9 +8,11 @@ struct SummaryTests {
     func totalsAndNulls() throws {
         let repos = [
             RepoResult(name: "openstack/nova", status: .migrated, path: "/w/nova", branch: "remove-wsgi_scripts"),
-            RepoResult(name: "openstack/swift", status: .notApplicable, path: "/w/swift", branch: "remove-wsgi_scripts"),
+            RepoResult(
+                name: "openstack/swift", status: .notApplicable, path: "/w/swift", branch: "remove-wsgi_scripts"),
         ]
-        let summary = Summary(goal: "g", topic: "t", started: Date(timeIntervalSince1970: 0), durationSeconds: 1, repos: repos)
+        let summary = Summary(
+            goal: "g", topic: "t", started: Date(timeIntervalSince1970: 0), durationSeconds: 1, repos: repos)
         #expect(summary.totals["repos"] == 2)
         #expect(summary.totals["migrated"] == 1)
         #expect(summary.totals["failed"] == 0)

@@ -15,7 +15,9 @@ public func freeLocalPort() throws -> Int {
     defer { close(socketFD) }
     var address = loopbackAddress(port: 0)
     let bound = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
     }
     guard bound == 0 else { throw TestServerError("bind(127.0.0.1:0) failed: errno \(errno)") }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)

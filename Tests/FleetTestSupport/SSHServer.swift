@@ -31,7 +31,8 @@ public final class SSHServer {
         home = directory.appendingPathComponent("home")
         clientKey = directory.appendingPathComponent("client_rsa")
         let hostKey = directory.appendingPathComponent("host_rsa")
-        try FileManager.default.createDirectory(at: home.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
         for key in [hostKey, clientKey] {
             // PEM RSA keys: what libssh2 (libgit2's SSH backend) reads everywhere.
             let made = try ProcessRunner.run(

@@ -17,20 +17,20 @@ public func serviceFiles(name: String, package: String? = nil, extraScript: Bool
         """
     var files = [
         "setup.cfg": """
-            [metadata]
-            name = \(name)
-            summary = OpenStack \(name) service
+        [metadata]
+        name = \(name)
+        summary = OpenStack \(name) service
 
-            [files]
-            packages =
-                \(package)
+        [files]
+        packages =
+            \(package)
 
-            [entry_points]
-            console_scripts =
-                \(name)-manage = \(package).cmd.manage:main
-            wsgi_scripts =
-            \(scripts)
-            """,
+        [entry_points]
+        console_scripts =
+            \(name)-manage = \(package).cmd.manage:main
+        wsgi_scripts =
+        \(scripts)
+        """,
         "setup.py": "import setuptools\n\nsetuptools.setup(setup_requires=['pbr>=2.0.0'], pbr=True)\n",
         ".gitreview": "[gerrit]\nhost=review.opendev.org\nport=29418\nproject=openstack/\(name).git\n",
         "\(package)/__init__.py": "",

@@ -18,9 +18,10 @@ struct CommitTests {
             let second = try repository.commit(message: "Remove wsgi_scripts\n", author: testSignature)
             #expect(try repository.listFiles(at: second) == ["setup.cfg"])
             #expect(try repository.fileContents("wsgi_scripts.txt", at: second) == nil)
-            #expect(try repository.changes(from: first, to: second) == [
-                FileChange(kind: .deleted, oldPath: "wsgi_scripts.txt", path: "wsgi_scripts.txt")
-            ])
+            #expect(
+                try repository.changes(from: first, to: second) == [
+                    FileChange(kind: .deleted, oldPath: "wsgi_scripts.txt", path: "wsgi_scripts.txt")
+                ])
             #expect(try repository.isClean())
         }
     }
@@ -39,9 +40,10 @@ struct CommitTests {
             #expect(try repository.status() == [StatusEntry(path: "new/name.py", staged: .renamed, unstaged: nil)])
 
             let second = try repository.commit(message: "Move name.py\n", author: testSignature)
-            #expect(try repository.changes(from: first, to: second) == [
-                FileChange(kind: .renamed, oldPath: "old/name.py", path: "new/name.py")
-            ])
+            #expect(
+                try repository.changes(from: first, to: second) == [
+                    FileChange(kind: .renamed, oldPath: "old/name.py", path: "new/name.py")
+                ])
             #expect(try repository.listFiles(at: second) == ["keep.txt", "new/name.py"])
         }
     }

@@ -13,7 +13,9 @@ struct ConfigTests {
             try repository.setConfigValue("gitreview.topic", "remove-wsgi_scripts")
             #expect(try repository.configValue("gitreview.topic") == "remove-wsgi_scripts")
             // Another handle on the same repository sees it: it is in .git/config.
-            #expect(try Repository.open(at: try workTree(repository).path).configValue("gitreview.topic") == "remove-wsgi_scripts")
+            #expect(
+                try Repository.open(at: try workTree(repository).path).configValue("gitreview.topic")
+                    == "remove-wsgi_scripts")
             let config = try String(contentsOfFile: repository.gitDirectory + "/config", encoding: .utf8)
             #expect(config.contains("[gitreview]"))
             #expect(config.contains("topic = remove-wsgi_scripts"))

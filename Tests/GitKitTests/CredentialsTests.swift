@@ -35,7 +35,8 @@ struct CredentialsTests {
 
     @Test("an ssh:// URL's user is kept; an empty SSH_AUTH_SOCK means no agent; nothing set means nothing")
     func sshAndEmpty() {
-        let ssh = Credentials.from(url: "ssh://fleet@review.opendev.org:29418/openstack/nova", environment: ["SSH_AUTH_SOCK": ""])
+        let ssh = Credentials.from(
+            url: "ssh://fleet@review.opendev.org:29418/openstack/nova", environment: ["SSH_AUTH_SOCK": ""])
         #expect(ssh.username == "fleet")
         #expect(ssh.password == nil)
         #expect(ssh.useSSHAgent == false)
@@ -139,5 +140,6 @@ private func startAlwaysUnauthorizedServer(log: URL) throws -> ServerProcess {
                 pass
         http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
         """
-    return try ServerProcess.start("/usr/bin/env", logURL: log) { port in ["python3", "-u", "-c", script, String(port)] }
+    return try ServerProcess.start("/usr/bin/env", logURL: log) { port in ["python3", "-u", "-c", script, String(port)]
+    }
 }

@@ -17,11 +17,14 @@ struct DiffTests {
                 "nova/wsgi_scripts.txt": "old\n", "README.rst": "Nova\n",
             ])
         let root = try workTree(repository)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("nova/api"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("nova/api"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(
             at: root.appendingPathComponent("nova/wsgi/api.py"), to: root.appendingPathComponent("nova/api/wsgi.py"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("nova/wsgi_scripts.txt"))
-        try writeFiles(["setup.cfg": "[metadata]\nname = nova\n\n[files]\npackages = nova\n", "releasenotes/note.yaml": "---\n"], under: root)
+        try writeFiles(
+            ["setup.cfg": "[metadata]\nname = nova\n\n[files]\npackages = nova\n", "releasenotes/note.yaml": "---\n"],
+            under: root)
         let second = try commitAll(repository, message: "Migrate from wsgi scripts to module paths\n\nBody line.\n")
         return (repository, first, second)
     }
@@ -50,7 +53,10 @@ struct DiffTests {
         try withTemporaryDirectory { dir in
             let (repository, first, second) = try twoCommits(in: dir)
             let patch = try repository.patch(from: first, to: second)
-            #expect(patch.contains("diff --git a/nova/wsgi/api.py b/nova/api/wsgi.py\nsimilarity index 100%\nrename from nova/wsgi/api.py\nrename to nova/api/wsgi.py\n"))
+            #expect(
+                patch.contains(
+                    "diff --git a/nova/wsgi/api.py b/nova/api/wsgi.py\nsimilarity index 100%\nrename from nova/wsgi/api.py\nrename to nova/api/wsgi.py\n"
+                ))
             #expect(patch.contains("+[files]\n+packages = nova\n"))
             #expect(patch.contains("deleted file mode 100644"))
             #expect(patch.contains("new file mode 100644"))
@@ -81,19 +87,31 @@ struct DiffTests {
         try withTemporaryDirectory { dir in
             let remote = try FixtureRemote(
                 in: dir.url, name: "nova",
-                files: ["nova/wsgi/api.py": Self.module, "setup.cfg": "[metadata]\nname = nova\n", "nova/wsgi_scripts.txt": "old\n"])
+                files: [
+                    "nova/wsgi/api.py": Self.module, "setup.cfg": "[metadata]\nname = nova\n",
+                    "nova/wsgi_scripts.txt": "old\n",
+                ])
             let clone = try Repository.clone(from: remote.bareURL.path, to: dir.path("clone"))
             let root = try workTree(clone)
             try clone.createBranch("remove-wsgi_scripts", at: try remote.tip())
             try clone.checkout(branch: "remove-wsgi_scripts")
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("nova/api"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("nova/api"), withIntermediateDirectories: true)
             try FileManager.default.moveItem(
-                at: root.appendingPathComponent("nova/wsgi/api.py"), to: root.appendingPathComponent("nova/api/wsgi.py"))
+                at: root.appendingPathComponent("nova/wsgi/api.py"), to: root.appendingPathComponent("nova/api/wsgi.py")
+            )
             try FileManager.default.removeItem(at: root.appendingPathComponent("nova/wsgi_scripts.txt"))
-            try writeFiles(["setup.cfg": "[metadata]\nname = nova\n\n[files]\npackages = nova\n", "releasenotes/n.yaml": "---\nupgrade: x\n"], under: root)
+            try writeFiles(
+                [
+                    "setup.cfg": "[metadata]\nname = nova\n\n[files]\npackages = nova\n",
+                    "releasenotes/n.yaml": "---\nupgrade: x\n",
+                ], under: root)
             try clone.stageAll()
-            let message = "Migrate from wsgi scripts to module paths\n\nThe wsgi_scripts entry point is gone.\n\nChange-Id: I1111111111111111111111111111111111111111\n"
-            let author = Signature(name: "Zoë Author", email: "zoe@example.org", date: Date(timeIntervalSince1970: 1_700_000_000), offsetMinutes: 60)
+            let message =
+                "Migrate from wsgi scripts to module paths\n\nThe wsgi_scripts entry point is gone.\n\nChange-Id: I1111111111111111111111111111111111111111\n"
+            let author = Signature(
+                name: "Zoë Author", email: "zoe@example.org", date: Date(timeIntervalSince1970: 1_700_000_000),
+                offsetMinutes: 60)
             let commit = try clone.commit(message: message, author: author)
 
             let email = try clone.formatPatch(commit)
@@ -109,7 +127,8 @@ struct DiffTests {
             let applied = try runGit(["am", "--quiet", patchFile.path], in: target)
             #expect(applied.isSuccess, "git am: \(applied.stdout)\(applied.stderr)")
             let tree = try runGit(["rev-parse", "HEAD^{tree}"], in: target)
-            #expect(tree.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == (try clone.commitInfo(commit).tree.hex))
+            #expect(
+                tree.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == (try clone.commitInfo(commit).tree.hex))
             let log = try runGit(["log", "-1", "--format=%an <%ae> %at%n%B"], in: target)
             #expect(log.stdout == "Zoë Author <zoe@example.org> 1700000000\n" + message + "\n")
             let parent = try runGit(["rev-parse", "HEAD~1"], in: target)

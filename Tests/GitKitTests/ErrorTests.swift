@@ -50,7 +50,9 @@ struct ErrorTests {
             let fetchError = gitError { try repository.fetch() }
             #expect(fetchError?.function == "git_remote_fetch(\(url))")
             #expect(fetchError?.message.lowercased().contains("connect") == true)
-            let pushError = gitError { try repository.push(refspecs: ["refs/heads/master:refs/for/master"], to: "origin") }
+            let pushError = gitError {
+                try repository.push(refspecs: ["refs/heads/master:refs/for/master"], to: "origin")
+            }
             #expect(pushError?.function == "git_remote_push(\(url))")
         }
     }

@@ -1,8 +1,8 @@
 import FleetKit
 import FleetTestSupport
 import Foundation
-import Synchronization
 import GitKit
+import Synchronization
 import Testing
 
 @Suite("LibGit2: process-wide set-up", .tags(.git))

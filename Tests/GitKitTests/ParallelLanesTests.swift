@@ -17,7 +17,9 @@ struct ParallelLanesTests {
         var files: [String]
     }
 
-    @Test("16 clone-branch-commit-push sequences on distinct repositories run at once on 16 serial queues", .timeLimit(.minutes(2)))
+    @Test(
+        "16 clone-branch-commit-push sequences on distinct repositories run at once on 16 serial queues",
+        .timeLimit(.minutes(2)))
     func sixteenLanes() throws {
         try withTemporaryDirectory { dir in
             let width = 16

@@ -61,7 +61,8 @@ struct PushTests {
             let served = dir.url.appendingPathComponent("served")
             let remote = try FixtureRemote(in: served, name: "nova", files: ["a.txt": "a\n"])
             let hook = remote.bareURL.appendingPathComponent("hooks/pre-receive")
-            try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("#!/bin/sh\necho 'fleet-test: topic pushes are closed' >&2\nexit 1\n".utf8).write(to: hook)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
             let clone = try Repository.clone(from: remote.bareURL.path, to: dir.path("clone"))

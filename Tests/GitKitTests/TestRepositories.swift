@@ -1,7 +1,7 @@
 import FleetTestSupport
-import Testing
 import Foundation
 import GitKit
+import Testing
 
 /// A fresh non-bare repository at `<directory>/<name>` whose first commit on `branch` holds `files`.
 func makeRepository(

@@ -9,7 +9,8 @@ struct TreeTests {
     func fileContents() throws {
         try withTemporaryDirectory { dir in
             let (repository, first) = try makeRepository(
-                in: dir, files: ["setup.cfg": "[metadata]\nname = nova\n", "nova/api/wsgi.py": "app = 1\n", "empty": ""])
+                in: dir,
+                files: ["setup.cfg": "[metadata]\nname = nova\n", "nova/api/wsgi.py": "app = 1\n", "empty": ""])
             try writeFiles(["setup.cfg": "changed\n"], under: try workTree(repository))
             let second = try commitAll(repository, message: "Change\n")
             #expect(try repository.fileContents("setup.cfg", at: first) == Array("[metadata]\nname = nova\n".utf8))

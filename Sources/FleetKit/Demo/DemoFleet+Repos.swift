@@ -19,7 +19,8 @@ extension DemoFleet {
         return DemoRepo(
             name: "openstack/nova",
             files: [
-                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy, ".gitreview": DemoRepo.gitReview(project: "openstack/nova"),
+                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy,
+                ".gitreview": DemoRepo.gitReview(project: "openstack/nova"),
                 "README.rst": "OpenStack Nova\n==============\n",
                 "nova/__init__.py": "", "nova/api/__init__.py": "", "nova/api/openstack/__init__.py": "",
                 "nova/api/openstack/compute/__init__.py": "",
@@ -28,10 +29,15 @@ extension DemoFleet {
                 "nova/api/metadata/wsgi.py": DemoRepo.factoryModule("init_application", body: "metadata"),
                 "releasenotes/notes/.placeholder": "", "releasenotes/source/conf.py": "project = 'nova'\n",
                 "releasenotes/notes/fix-paste-2d4c1e0b8a6f3e57.yaml": DemoRepo.existingNote,
-                "devstack/lib/nova": "NOVA_UWSGI=$NOVA_BIN_DIR/nova-api-wsgi\nwrite_uwsgi_config \"$NOVA_UWSGI_CONF\" \"$NOVA_UWSGI\" \"/compute\"\n",
-                "doc/source/user/wsgi.rst": "WSGI\n====\n\nRun ``nova-api-wsgi`` under uWSGI::\n\n    uwsgi --wsgi-file /usr/local/bin/nova-api-wsgi\n",
+                "devstack/lib/nova":
+                    "NOVA_UWSGI=$NOVA_BIN_DIR/nova-api-wsgi\nwrite_uwsgi_config \"$NOVA_UWSGI_CONF\" \"$NOVA_UWSGI\" \"/compute\"\n",
+                "doc/source/user/wsgi.rst":
+                    "WSGI\n====\n\nRun ``nova-api-wsgi`` under uWSGI::\n\n    uwsgi --wsgi-file /usr/local/bin/nova-api-wsgi\n",
             ],
-            extraManifest: ["    team: nova", "    servers:", "      nova-api-wsgi: osapi_compute", "      nova-metadata-wsgi: metadata"])
+            extraManifest: [
+                "    team: nova", "    servers:", "      nova-api-wsgi: osapi_compute",
+                "      nova-metadata-wsgi: metadata",
+            ])
     }
 
     static var keystone: DemoRepo {
@@ -47,18 +53,24 @@ extension DemoFleet {
                     keystone-wsgi-public = keystone.server.wsgi:initialize_public_application
 
                 """, summary: "OpenStack Identity")
-        let server = DemoRepo.factoryModule("initialize_public_application")
+        let server =
+            DemoRepo.factoryModule("initialize_public_application")
             + "\ninitialize_admin_application = initialize_public_application\n"
         return DemoRepo(
             name: "openstack/keystone",
             files: [
-                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy, ".gitreview": DemoRepo.gitReview(project: "openstack/keystone"),
+                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy,
+                ".gitreview": DemoRepo.gitReview(project: "openstack/keystone"),
                 "keystone/__init__.py": "", "keystone/server/__init__.py": "", "keystone/server/wsgi.py": server,
                 "releasenotes/notes/bp-old-3f1e2d4c5b6a7980.yaml": DemoRepo.existingNote,
-                "httpd/keystone-uwsgi-public.ini": "[uwsgi]\nwsgi-file = /usr/local/bin/keystone-wsgi-public\nprocesses = 4\n",
+                "httpd/keystone-uwsgi-public.ini":
+                    "[uwsgi]\nwsgi-file = /usr/local/bin/keystone-wsgi-public\nprocesses = 4\n",
                 "httpd/wsgi-keystone.conf": "WSGIScriptAlias /identity /usr/local/bin/keystone-wsgi-public\n",
             ],
-            extraManifest: ["    team: keystone", "    servers:", "      keystone-wsgi-public: api", "      keystone-wsgi-admin: skip"])
+            extraManifest: [
+                "    team: keystone", "    servers:", "      keystone-wsgi-public: api",
+                "      keystone-wsgi-admin: skip",
+            ])
     }
 
     static var heat: DemoRepo {
@@ -76,7 +88,8 @@ extension DemoFleet {
         return DemoRepo(
             name: "openstack/heat",
             files: [
-                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy, ".gitreview": DemoRepo.gitReview(project: "openstack/heat"),
+                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy,
+                ".gitreview": DemoRepo.gitReview(project: "openstack/heat"),
                 "heat/__init__.py": "", "heat/httpd/__init__.py": "",
                 "heat/httpd/heat_api.py": DemoRepo.factoryModule("init_application"),
                 "heat/httpd/heat_api_cfn.py": DemoRepo.factoryModule("init_application", body: "cfn"),
@@ -99,7 +112,8 @@ extension DemoFleet {
         return DemoRepo(
             name: "openstack/freezer-api",
             files: [
-                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy, ".gitreview": DemoRepo.gitReview(project: "openstack/freezer-api"),
+                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy,
+                ".gitreview": DemoRepo.gitReview(project: "openstack/freezer-api"),
                 "freezer_api/__init__.py": "", "freezer_api/cmd/__init__.py": "",
                 "freezer_api/cmd/api.py": DemoRepo.factoryModule("build_app"),
             ],
@@ -121,8 +135,10 @@ extension DemoFleet {
         return DemoRepo(
             name: "openstack/aodh",
             files: [
-                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy, ".gitreview": DemoRepo.gitReview(project: "openstack/aodh"),
-                "aodh/__init__.py": "", "aodh/api/__init__.py": "", "aodh/api/app.py": DemoRepo.factoryModule("build_wsgi_app"),
+                "setup.cfg": cfg, "setup.py": DemoRepo.setupPy,
+                ".gitreview": DemoRepo.gitReview(project: "openstack/aodh"),
+                "aodh/__init__.py": "", "aodh/api/__init__.py": "",
+                "aodh/api/app.py": DemoRepo.factoryModule("build_wsgi_app"),
                 "aodh/wsgi.py": "\"\"\"Shared WSGI helpers.\"\"\"\n\nDEFAULT_PORT = 8042\n",
                 "releasenotes/notes/old-1234567890abcdef.yaml": DemoRepo.existingNote,
             ],

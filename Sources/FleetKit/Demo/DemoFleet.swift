@@ -19,7 +19,8 @@ public enum DemoFleet {
         for repo in repos {
             let bare = remotes.appendingPathComponent(repo.name + ".git")
             try makeRemote(repo, bare: bare, scratch: scratch.appendingPathComponent(repo.name))
-            entries.append((["  - name: \(repo.name)", "    url: \(bare.path)"] + repo.extraManifest).joined(separator: "\n"))
+            entries.append(
+                (["  - name: \(repo.name)", "    url: \(bare.path)"] + repo.extraManifest).joined(separator: "\n"))
         }
         try? FileManager.default.removeItem(at: scratch)
         let manifest = directory.appendingPathComponent("demo.yaml")
@@ -41,7 +42,8 @@ public enum DemoFleet {
         let work = try Repository.create(at: scratch.path)
         for (path, text) in repo.files {
             let url = scratch.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         try work.stageAll()
@@ -51,7 +53,9 @@ public enum DemoFleet {
     }
 
     static var repos: [DemoRepo] {
-        [DemoFleet.nova, DemoFleet.keystone, DemoFleet.heat, DemoFleet.freezerAPI, DemoFleet.aodh,
-         DemoFleet.novaclient, DemoFleet.placement, DemoFleet.zun]
+        [
+            DemoFleet.nova, DemoFleet.keystone, DemoFleet.heat, DemoFleet.freezerAPI, DemoFleet.aodh,
+            DemoFleet.novaclient, DemoFleet.placement, DemoFleet.zun,
+        ]
     }
 }

@@ -34,7 +34,8 @@ extension GovernanceImporter {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
                 || " ._/-()".unicodeScalars.contains($0)
         }
-        let isPlain = safe && !text.isEmpty && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-")
+        let isPlain =
+            safe && !text.isEmpty && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-")
             && !reserved.contains(text.lowercased()) && Double(text) == nil
         if isPlain { return text }
         var escaped = ""
@@ -53,10 +54,12 @@ extension GovernanceImporter {
 
     /// A shell word for the header comment.
     private static func quoted(_ word: String) -> String {
-        let isSafe = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || "._/-".unicodeScalars.contains($0)
-        }
+        let isSafe =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "._/-".unicodeScalars.contains($0)
+            }
         return isSafe ? word : "'\(word.replacingOccurrences(of: "'", with: "'\\''"))'"
     }
 }

@@ -87,7 +87,7 @@ public enum GovernanceImporter {
         _ map: MappingReader, what: String, sink: inout DiagnosticSink
     ) -> [(String, Mark?)] {
         guard map.require("repos", place: "in \(what)", sink: &sink), let node = map["repos"] else { return [] }
-        guard case let .sequence(sequence) = node else {
+        guard case .sequence(let sequence) = node else {
             sink.error("'repos' of \(what) must be a list, found \(node.kindDescription)", at: node.mark)
             return []
         }

@@ -8,8 +8,8 @@ public enum InputText {
     ///   of the first bad byte).
     public static func read(_ url: URL, file: String) throws -> String {
         switch readOrDescribe(url) {
-        case let .success(text): return text
-        case let .failure(failure): throw InputError([failure.diagnostic(file: file)])
+        case .success(let text): return text
+        case .failure(let failure): throw InputError([failure.diagnostic(file: file)])
         }
     }
 
@@ -55,7 +55,7 @@ public enum InputText {
         var line = 1
         var column = 1
         var offset = 0
-        while case let .scalarValue(scalar) = decoder.decode(&iterator) {
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
             offset += UTF8.width(scalar)
             if scalar == "\n" {
                 line += 1

@@ -15,22 +15,23 @@ extension ManifestLoader {
         let text: String
         let directory: URL
         switch source {
-        case let .builtIn(_, builtIn):
+        case .builtIn(_, let builtIn):
             text = builtIn
             directory = manifest.deletingLastPathComponent().standardizedFileURL
-        case let .file(url, display):
+        case .file(let url, let display):
             directory = url.deletingLastPathComponent()
             switch InputText.readOrDescribe(url) {
-            case let .success(read):
+            case .success(let read):
                 text = read
-            case let .failure(failure) where failure.line != nil:
+            case .failure(let failure) where failure.line != nil:
                 sink.append([failure.diagnostic(file: display)])
                 return nil
-            case let .failure(failure):
+            case .failure(let failure):
                 var message = "cannot read plan '\(reference)': \(failure.reason) (\(url.path))"
                 if !reference.contains("/") {
                     let names = registry.builtInPlans.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                    message = "plan '\(reference)' is neither a built-in plan (\(names)) nor a readable file "
+                    message =
+                        "plan '\(reference)' is neither a built-in plan (\(names)) nor a readable file "
                         + "(\(url.path): \(failure.reason))"
                 }
                 if isOverride {
@@ -43,8 +44,8 @@ extension ManifestLoader {
         }
         let name: String
         switch source {
-        case let .builtIn(builtInName, _): name = builtInName
-        case let .file(url, _): name = PlanLoader.planName(of: url)
+        case .builtIn(let builtInName, _): name = builtInName
+        case .file(let url, _): name = PlanLoader.planName(of: url)
         }
         do {
             let plan = try PlanLoader.load(yaml: text, file: source.display, name: name, registry: registry)

@@ -9,7 +9,7 @@ extension ManifestLoader {
     static func readRepos(
         _ node: Node, defaults: Defaults, registry: RewriterRegistry, sink: inout DiagnosticSink
     ) -> [RepoSpec] {
-        guard case let .sequence(sequence) = node else {
+        guard case .sequence(let sequence) = node else {
             sink.error("'repos' must be a list, found \(node.kindDescription)", at: node.mark)
             return []
         }

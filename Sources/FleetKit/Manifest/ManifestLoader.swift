@@ -29,7 +29,9 @@ public enum ManifestLoader {
     ///   - plan: a plan to run instead of the manifest's (`--plan`): a built-in name, or a path relative to the
     ///     current folder or absolute.
     ///   - registry: the rewriters plans may name.
-    public static func load(from url: URL, plan: String? = nil, registry: RewriterRegistry = .builtIn) throws -> Manifest {
+    public static func load(from url: URL, plan: String? = nil, registry: RewriterRegistry = .builtIn) throws
+        -> Manifest
+    {
         try load(yaml: InputText.read(url, file: url.relativePath), file: url, plan: plan, registry: registry)
     }
 

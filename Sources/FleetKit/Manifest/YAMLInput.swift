@@ -34,15 +34,15 @@ enum YAMLInput {
             return Diagnostic(file: file, line: mark.line, column: mark.column, message: message)
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             return located(problem, context, mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(
                 file: file, line: context.mark.line, column: context.mark.column,
                 message: "malformed YAML: duplicate key \(keys) in one mapping")
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return Diagnostic(file: file, line: 1, column: 1, message: "malformed YAML: \(problem)")
         default:
             return Diagnostic(file: file, line: 1, column: 1, message: "malformed YAML: \(error)")
@@ -60,7 +60,7 @@ extension Node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        case let .scalar(scalar):
+        case .scalar(let scalar):
             if isNull { return "nothing" }
             return "'\(scalar.string)'"
         }
@@ -68,7 +68,7 @@ extension Node {
 
     /// The text of a non-null scalar, or nil.
     public var text: String? {
-        guard case let .scalar(scalar) = self, !isNull else { return nil }
+        guard case .scalar(let scalar) = self, !isNull else { return nil }
         return scalar.string
     }
 }
@@ -92,7 +92,7 @@ public struct MappingReader {
 
     /// Reads `node` as a mapping; reports `what must be a mapping` and returns nil when it is not.
     public init?(_ node: Node, what: String, sink: inout DiagnosticSink) {
-        guard case let .mapping(mapping) = node else {
+        guard case .mapping(let mapping) = node else {
             sink.error("\(what) must be a mapping, found \(node.kindDescription)", at: node.mark)
             return nil
         }

@@ -32,7 +32,8 @@ public struct FleetRunner: Sendable {
     ///   - cancellation: set it (from a signal handler) to stop starting repos and abort transfers.
     ///   - events: progress, called from worker threads.
     public func run(
-        cancellation: CancellationFlag = CancellationFlag(), events: @escaping @Sendable (ProgressEvent) -> Void = { _ in }
+        cancellation: CancellationFlag = CancellationFlag(),
+        events: @escaping @Sendable (ProgressEvent) -> Void = { _ in }
     ) throws -> RunOutcome {
         let started = Date()
         let specs = try RepoSelection.select(manifest, options: options).map { spec in
@@ -77,12 +78,13 @@ public struct FleetRunner: Sendable {
         }
         var patches: [String: String] = [:]
         var diffs: [String: String] = [:]
-        for case let (spec, outcome?) in zip(specs, outcomes) {
+        for case (let spec, let outcome?) in zip(specs, outcomes) {
             if let patch = outcome.patch { patches[spec.name] = patch }
             if let diff = outcome.diff { diffs[spec.name] = diff }
         }
         var summary = Summary(
-            plan: manifest.plan.name, rewriter: manifest.plan.rewriter, goal: manifest.plan.goal, topic: manifest.plan.topic, started: started,
+            plan: manifest.plan.name, rewriter: manifest.plan.rewriter, goal: manifest.plan.goal,
+            topic: manifest.plan.topic, started: started,
             durationSeconds: Date().timeIntervalSince(started), repos: results)
         // A dry run leaves the last real report alone: `fleet push` reads it.
         var reportError: String?
@@ -104,7 +106,9 @@ public struct FleetRunner: Sendable {
     /// The plan's rewriter, made with the plan's options.
     private func makeRewriter(cancellation: CancellationFlag) throws -> AnyRewriter {
         guard let kind = options.registry.kind(named: manifest.plan.rewriter) else {
-            throw InputError([Diagnostic(file: manifest.file.path, message: "unknown rewriter '\(manifest.plan.rewriter)'")])
+            throw InputError([
+                Diagnostic(file: manifest.file.path, message: "unknown rewriter '\(manifest.plan.rewriter)'")
+            ])
         }
         let environment = RewriterEnvironment(
             planDirectory: manifest.planDirectory, python: options.python, cancellation: cancellation)
@@ -112,7 +116,8 @@ public struct FleetRunner: Sendable {
             return try kind.makeRewriter(options: manifest.plan.options, environment: environment)
         } catch {
             throw InputError([
-                Diagnostic(file: manifest.file.path, message: "the options of rewriter '\(kind.name)' are unusable: \(error)")
+                Diagnostic(
+                    file: manifest.file.path, message: "the options of rewriter '\(kind.name)' are unusable: \(error)")
             ])
         }
     }

@@ -39,7 +39,8 @@ public enum RepoSelection {
         if !unknown.isEmpty {
             throw InputError(
                 unknown.map {
-                    Diagnostic(file: manifest.file.path, message: "--only names '\($0)', which the manifest does not list")
+                    Diagnostic(
+                        file: manifest.file.path, message: "--only names '\($0)', which the manifest does not list")
                 })
         }
         return manifest.repos.filter { spec in

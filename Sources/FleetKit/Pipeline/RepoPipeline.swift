@@ -29,7 +29,8 @@ public struct RepoPipeline: Sendable {
         var run: RepoRun
         do {
             try InFlight.mark(
-                spec.name, plan: plan, in: workspace, previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),
+                spec.name, plan: plan, in: workspace,
+                previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),
                 isRewriting: leftover?.isRewriting ?? false)
             run = try runSteps(spec, leftover: leftover, state: state, timer: &timer, facts: &facts)
         } catch {

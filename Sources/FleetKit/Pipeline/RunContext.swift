@@ -26,7 +26,8 @@ public struct RunContext: Sendable {
     /// Makes a run context.
     public init(
         plan: Plan, workspace: Workspace, rewriter: AnyRewriter, force: Bool = false, dryRun: Bool = false,
-        cancellation: CancellationFlag = CancellationFlag(), events: @escaping @Sendable (ProgressEvent) -> Void = { _ in },
+        cancellation: CancellationFlag = CancellationFlag(),
+        events: @escaping @Sendable (ProgressEvent) -> Void = { _ in },
         fallbackIdentity: Signature? = nil
     ) {
         self.plan = plan

@@ -12,8 +12,8 @@ public enum PlanLoader {
         /// The name used for the plan's file in messages.
         var display: String {
             switch self {
-            case let .builtIn(name, _): return "built-in:\(name)"
-            case let .file(_, display): return display
+            case .builtIn(let name, _): return "built-in:\(name)"
+            case .file(_, let display): return display
             }
         }
     }
@@ -29,9 +29,9 @@ public enum PlanLoader {
     ) throws -> Plan {
         let source = source(for: reference, relativeTo: manifest, registry: registry)
         switch source {
-        case let .builtIn(name, text):
+        case .builtIn(let name, let text):
             return try load(yaml: text, file: source.display, name: name, registry: registry)
-        case let .file(url, display):
+        case .file(let url, let display):
             return try load(
                 yaml: InputText.read(url, file: display), file: display, name: planName(of: url), registry: registry)
         }
@@ -41,7 +41,8 @@ public enum PlanLoader {
     /// - Throws: ``InputError`` when the file cannot be read or the plan is invalid.
     public static func load(from url: URL, registry: RewriterRegistry = .builtIn) throws -> Plan {
         let display = url.relativePath
-        return try load(yaml: InputText.read(url, file: display), file: display, name: planName(of: url), registry: registry)
+        return try load(
+            yaml: InputText.read(url, file: display), file: display, name: planName(of: url), registry: registry)
     }
 
     /// A plan file's name: its file name without `.yaml` or `.yml`.

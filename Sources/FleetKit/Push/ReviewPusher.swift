@@ -88,7 +88,7 @@ public struct ReviewPusher: Sendable {
                 result.pushed = true
                 result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId) ?? push.displayRemote
                 result.message = nil
-            } catch where error.message.contains("no new changes") {
+            } catch  where error.message.contains("no new changes") {
                 // Gerrit refuses a commit it already has: the change is there, which is what was asked.
                 result.pushed = true
                 result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId)

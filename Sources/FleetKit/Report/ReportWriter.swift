@@ -50,7 +50,8 @@ public enum ReportWriter {
         let folder = directory.appendingPathComponent("patches", isDirectory: true)
         var patches: [String: String] = [:]
         for name in names {
-            patches[name] = try? String(contentsOf: folder.appendingPathComponent(patchFileName(for: name)), encoding: .utf8)
+            patches[name] = try? String(
+                contentsOf: folder.appendingPathComponent(patchFileName(for: name)), encoding: .utf8)
         }
         return patches
     }

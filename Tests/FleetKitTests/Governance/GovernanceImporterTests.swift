@@ -90,9 +90,10 @@ struct GovernanceImporterTests {
             let url = directory.url.appendingPathComponent("fleet.yaml")
             try Data(text.utf8).write(to: url)
             let manifest = try ManifestLoader.load(from: url)
-            #expect(manifest.repos.map(\.name) == [
-                "openstack/charm-nova-compute", "openstack/freezer-api", "openstack/freezer-web-ui",
-            ])
+            #expect(
+                manifest.repos.map(\.name) == [
+                    "openstack/charm-nova-compute", "openstack/freezer-api", "openstack/freezer-web-ui",
+                ])
             #expect(manifest.repos.map(\.team) == ["OpenStack Charms", "freezer", "freezer"])
             #expect(manifest.repos.map(\.url).first == "https://opendev.org/openstack/charm-nova-compute")
             #expect(manifest.repos.allSatisfy { $0.branch == "master" })
@@ -127,7 +128,8 @@ struct GovernanceImporterTests {
     func unknownTeam() {
         #expect(
             throws: InputError([
-                Diagnostic(file: "projects.yaml",
+                Diagnostic(
+                    file: "projects.yaml",
                     message: "unknown team 'Nova' (the file has 3 teams); did you mean 'nova'?"),
                 Diagnostic(file: "projects.yaml", message: "unknown team 'swift' (the file has 3 teams)"),
             ])
@@ -159,24 +161,31 @@ struct GovernanceImporterTests {
             """
         #expect(
             throws: InputError([
-                Diagnostic(file: "p.yaml", line: 4, column: 14,
+                Diagnostic(
+                    file: "p.yaml", line: 4, column: 14,
                     message: "'repos' of deliverable 'nova' must be a list, found 'openstack/nova'"),
-                Diagnostic(file: "p.yaml", line: 6, column: 7,
+                Diagnostic(
+                    file: "p.yaml", line: 6, column: 7,
                     message: "missing key 'repos' in deliverable 'placement'"),
-                Diagnostic(file: "p.yaml", line: 9, column: 11,
+                Diagnostic(
+                    file: "p.yaml", line: 9, column: 11,
                     message: "repository name 'openstack/../etc' could escape the workspace"),
-                Diagnostic(file: "p.yaml", line: 10, column: 11,
+                Diagnostic(
+                    file: "p.yaml", line: 10, column: 11,
                     message: "a repository of deliverable 'bad' must be a name, found a mapping"),
-                Diagnostic(file: "p.yaml", line: 11, column: 9,
+                Diagnostic(
+                    file: "p.yaml", line: 11, column: 9,
                     message: "team 'glance' must be a mapping, found a list"),
             ])
         ) {
-            try GovernanceImporter.manifest(projectsYAML: projects, file: "p.yaml",
+            try GovernanceImporter.manifest(
+                projectsYAML: projects, file: "p.yaml",
                 teams: [], plan: "remove-wsgi_scripts")
         }
         #expect(
             throws: InputError([
-                Diagnostic(file: "p.yaml", line: 2, column: 4,
+                Diagnostic(
+                    file: "p.yaml", line: 2, column: 4,
                     message: "malformed YAML: mapping values are not allowed in this context")
             ])
         ) {
@@ -199,11 +208,13 @@ struct GovernanceImporterTests {
             """
         #expect(
             throws: InputError([
-                Diagnostic(file: "p.yaml", line: 6, column: 21,
+                Diagnostic(
+                    file: "p.yaml", line: 6, column: 21,
                     message: "repository 'openstack/nova' is listed twice (first at line 3)")
             ])
         ) {
-            try GovernanceImporter.manifest(projectsYAML: projects, file: "p.yaml",
+            try GovernanceImporter.manifest(
+                projectsYAML: projects, file: "p.yaml",
                 teams: [], plan: "remove-wsgi_scripts")
         }
         #expect(

@@ -12,7 +12,8 @@ struct InputTextTests {
             try Data("version: 1\nplan: caf".utf8 + [0xE9] + Data("\n".utf8)).write(to: url)
             #expect(
                 throws: InputError([
-                    Diagnostic(file: "latin1.yaml", line: 2, column: 10,
+                    Diagnostic(
+                        file: "latin1.yaml", line: 2, column: 10,
                         message: "the file is not UTF-8 text (byte 0xe9)")
                 ])
             ) { try InputText.read(url, file: "latin1.yaml") }
@@ -28,8 +29,11 @@ struct InputTextTests {
                 throws: InputError([Diagnostic(file: missing.path, message: "cannot read the file: no such file")])
             ) { try ManifestLoader.load(from: missing) }
             #expect(
-                throws: InputError([Diagnostic(file: directory.url.path,
-                    message: "cannot read the file: it is a folder")])
+                throws: InputError([
+                    Diagnostic(
+                        file: directory.url.path,
+                        message: "cannot read the file: it is a folder")
+                ])
             ) { try ManifestLoader.load(from: directory.url) }
         }
     }
@@ -41,8 +45,11 @@ struct InputTextTests {
             try Data("version: 1\n".utf8).write(to: url)
             try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: url.path)
             #expect(
-                throws: InputError([Diagnostic(file: "secret.yaml",
-                    message: "cannot read the file: permission denied")])
+                throws: InputError([
+                    Diagnostic(
+                        file: "secret.yaml",
+                        message: "cannot read the file: permission denied")
+                ])
             ) { try InputText.read(url, file: "secret.yaml") }
         }
     }

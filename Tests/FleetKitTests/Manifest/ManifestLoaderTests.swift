@@ -45,7 +45,9 @@ struct ManifestLoaderTests {
                     settings: wsgiSettings(package: "freezer_api"), index: 1, line: 12),
                 RepoSpec(
                     name: "openstack/keystone", url: "https://opendev.org/openstack/keystone", branch: "master",
-                    settings: wsgiSettings(servers: ["keystone-wsgi-public": .name("api"), "keystone-wsgi-admin": .skip]),
+                    settings: wsgiSettings(servers: [
+                        "keystone-wsgi-public": .name("api"), "keystone-wsgi-admin": .skip,
+                    ]),
                     index: 2, line: 17),
             ])
     }

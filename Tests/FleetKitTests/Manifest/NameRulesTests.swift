@@ -27,8 +27,12 @@ struct NameRulesTests {
         #expect(NameRules.problem(withRepositoryName: name) == nil)
     }
 
-    @Test("branch names", arguments: [("master", true), ("stable/2025.1", true), ("a b", false), ("-x", false),
-                                      ("x.lock", false), ("a/.b", false), ("a~1", false), ("", false)])
+    @Test(
+        "branch names",
+        arguments: [
+            ("master", true), ("stable/2025.1", true), ("a b", false), ("-x", false),
+            ("x.lock", false), ("a/.b", false), ("a~1", false), ("", false),
+        ])
     func branches(name: String, isValid: Bool) {
         #expect(NameRules.isBranchName(name) == isValid)
     }

@@ -11,7 +11,8 @@ struct PlanLoaderTests {
         #expect(
             plan
                 == Plan(
-                    name: "test", goal: "Example goal", goalURL: "https://example.org/goal.html", topic: "example-topic",
+                    name: "test", goal: "Example goal", goalURL: "https://example.org/goal.html",
+                    topic: "example-topic",
                     branch: "example-branch", rewriter: "wsgi-module-paths",
                     options: try JSONValue.encoding(
                         MigrationOptions(entryPoints: .keep, releaseNote: false, rewriteUWSGIIni: true)),
@@ -125,8 +126,13 @@ struct PlanLoaderTests {
                 reference: "p.yaml", relativeTo: directory.url.appendingPathComponent("m.yaml"))
             #expect(viaReference == plan)
             let missing = directory.url.appendingPathComponent("absent.yaml")
-            #expect(throws: InputError([Diagnostic(file: missing.path,
-                message: "cannot read the file: no such file")])) {
+            #expect(
+                throws: InputError([
+                    Diagnostic(
+                        file: missing.path,
+                        message: "cannot read the file: no such file")
+                ])
+            ) {
                 try PlanLoader.load(from: missing)
             }
         }

@@ -46,7 +46,9 @@ extension WSGIModulePathsRewriterTests {
                     == "[uwsgi]\nmodule = keystone.wsgi.api:application\n")
             #expect(readFile("httpd/keystone-uwsgi-admin.ini", under: dir.url) == RealTreeFixture.keystoneAdminIni)
             #expect(
-                locations(report) == ["doc/source/contributor/set-up-keystone.rst:3", "httpd/keystone-uwsgi-admin.ini:2"])
+                locations(report) == [
+                    "doc/source/contributor/set-up-keystone.rst:3", "httpd/keystone-uwsgi-admin.ini:2",
+                ])
             let ini = try #require(reason(report, at: "httpd/keystone-uwsgi-admin.ini:2"))
             #expect(ini.contains("keystone-wsgi-admin script no longer exists"))
             #expect(ini.contains("servers: skip"))
@@ -221,7 +223,8 @@ extension WSGIModulePathsRewriterTests {
             #expect(
                 why.contains(
                     "it imports eventlet, eventlet.wsgi, greenlet, oslo_log, oslo_service, oslo_utils, paste, "
-                        + "routes.middleware, webob.dec, webob.exc, nova.conf, nova.exception, nova.i18n, nova.utils. "))
+                        + "routes.middleware, webob.dec, webob.exc, nova.conf, nova.exception, nova.i18n, nova.utils. ")
+            )
             #expect(!why.contains("ssl") && !why.contains("os.path") && !why.contains("socket"))
             #expect(why.contains("nova/api/wsgi.py"))
         }

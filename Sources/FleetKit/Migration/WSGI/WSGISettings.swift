@@ -34,10 +34,11 @@ public struct WSGISettings: Codable, Sendable, Equatable {
             switch server.value.text {
             case "skip":
                 continue
-            case let .some(name) where NameRules.isPythonIdentifier(name):
+            case .some(let name) where NameRules.isPythonIdentifier(name):
                 continue
             default:
-                let message = "server for script '\(server.key)' must be a Python identifier or 'skip', "
+                let message =
+                    "server for script '\(server.key)' must be a Python identifier or 'skip', "
                     + "found \(server.value.kindDescription)"
                 sink.error(message, at: server.value.mark)
             }

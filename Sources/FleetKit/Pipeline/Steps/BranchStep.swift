@@ -61,10 +61,13 @@ struct BranchStep {
         let changeId = ownership.changeId ?? state?.changeId ?? ownership.expectedChangeId
 
         // Trust the repository, not the record: a repo a killed run left in flight is always redone.
-        if !clone.wasInterrupted, let upToDate = try upToDateResult(repository, base: base, target: target, tip: previousTip) {
+        if !clone.wasInterrupted,
+            let upToDate = try upToDateResult(repository, base: base, target: target, tip: previousTip)
+        {
             return .next(upToDate)
         }
-        try InFlight.mark(spec.name, plan: context.plan.name, in: context.workspace, previousTip: previousTip, isRewriting: true)
+        try InFlight.mark(
+            spec.name, plan: context.plan.name, in: context.workspace, previousTip: previousTip, isRewriting: true)
         // Detach first: libgit2 refuses to move the branch HEAD is on.
         try repository.checkoutDetached(base)
         if !context.dryRun {
@@ -73,7 +76,8 @@ struct BranchStep {
         }
         return .next(
             .rewrite(
-                BranchPoint(clone: clone, targetBranch: target, base: base, previousTip: previousTip, changeId: changeId)))
+                BranchPoint(
+                    clone: clone, targetBranch: target, base: base, previousTip: previousTip, changeId: changeId)))
     }
 
     /// The recorded result when nothing that matters changed since the last successful run and the review branch
