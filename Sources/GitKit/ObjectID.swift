@@ -17,7 +17,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
         var copy = oid
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buffer, buffer.count, &copy)
-        self.hex = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.hex = buffer.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } ?? "" }
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {

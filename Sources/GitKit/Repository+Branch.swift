@@ -30,7 +30,10 @@ extension Repository {
     }
 
     /// Checks out the local branch `name` and points HEAD at it.
-    /// - Parameter force: overwrite local changes (fleet only forces on trees it verified clean or wrote itself).
+    /// - Parameters:
+    ///   - name: the local branch, without `refs/heads/`.
+    ///   - force: overwrite local changes (fleet only forces on trees it verified clean or wrote itself).
+    /// - Throws: ``GitError`` when the branch does not exist or the checkout fails.
     public func checkout(branch name: String, force: Bool = false) throws(GitError) {
         let commit = try resolveCommit("refs/heads/\(name)")
         try checkoutTree(of: commit, force: force)

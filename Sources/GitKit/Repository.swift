@@ -1,7 +1,9 @@
 import Clibgit2
 import Foundation
 
-/// An open git repository. Owns its libgit2 handle and frees it in `deinit`.
+/// An open git repository.
+///
+/// Owns its libgit2 handle and frees it in `deinit`.
 ///
 /// - Important: deliberately not `Sendable`: libgit2 objects may be used by one thread at a time.
 ///   Open one `Repository` per worker and pass only value types between threads.
@@ -25,8 +27,11 @@ public final class Repository {
 
     /// Creates a new, empty repository at `path`, making missing folders.
     /// - Parameters:
+    ///   - path: the folder to create the repository in.
     ///   - bare: whether to make a bare repository (a "remote").
     ///   - initialBranch: the branch HEAD points at.
+    /// - Returns: the new repository, open.
+    /// - Throws: ``GitError`` when libgit2 cannot create it.
     public static func create(at path: String, bare: Bool = false, initialBranch: String = "master") throws(GitError)
         -> Repository
     {

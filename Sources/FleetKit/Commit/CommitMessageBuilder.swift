@@ -16,6 +16,7 @@ public enum CommitMessageBuilder {
     ///   - plan: the goal plan: subject template, opening body, topic, trailer name, goal link.
     ///   - change: the repository, its target branch, Change-Id, placeholder values and the rewriter's text.
     ///   - signedOffBy: `Name <email>` for the `Signed-off-by:` trailer, written only when the plan asks for it.
+    /// - Returns: the subject, the wrapped body paragraphs and the trailer block, separated by blank lines.
     public static func message(plan: Plan, change: CommitDraft, signedOffBy: String?) -> String {
         var paragraphs: [String] = []
         let opening = change.text.body ?? fill(plan.commit.body, change.placeholders)

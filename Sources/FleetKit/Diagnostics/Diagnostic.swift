@@ -35,7 +35,9 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     }
 }
 
-/// Bad input: one or more located problems, all reported at once. Maps to exit status 64.
+/// Bad input: one or more located problems, all reported at once.
+///
+/// Maps to exit status 64.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found.
     public var diagnostics: [Diagnostic]

@@ -3,7 +3,10 @@ import Foundation
 /// Reads a user's input file as UTF-8 text, turning every way that can fail into a clear, located message.
 public enum InputText {
     /// Reads the file at `url`.
-    /// - Parameter file: the name to print in messages (the path as the user gave it).
+    /// - Parameters:
+    ///   - url: the file to read.
+    ///   - file: the name to print in messages (the path as the user gave it).
+    /// - Returns: the file's text.
     /// - Throws: ``InputError`` naming the file: missing, a folder, unreadable, or not UTF-8 (with the position
     ///   of the first bad byte).
     public static func read(_ url: URL, file: String) throws -> String {

@@ -2,9 +2,10 @@ import Foundation
 import Yams
 
 extension ManifestLoader {
-    /// Loads the plan `reference` names (the manifest's `plan:` value, or `--plan`). A plan that cannot be found or
-    /// read is reported at the `plan:` value (for `--plan`, under that name); problems inside the plan are reported
-    /// in the plan's own file.
+    /// Loads the plan `reference` names (the manifest's `plan:` value, or `--plan`).
+    ///
+    /// A plan that cannot be found or read is reported at the `plan:` value (for `--plan`, under that name);
+    /// problems inside the plan are reported in the plan's own file.
     /// - Returns: the plan and the folder its `run:` commands may find files in (for a built-in plan, the manifest's).
     static func loadPlan(
         _ reference: String, at mark: Mark?, manifest: URL, isOverride: Bool, registry: RewriterRegistry,

@@ -25,7 +25,9 @@ public enum ManifestLoader {
     /// Messages name the file as `url.relativePath` (the path as the user typed it, for a URL made with
     /// `URL(fileURLWithPath:)`).
     /// - Throws: ``InputError`` with every problem found, in the manifest and in its plan.
+    /// - Returns: the manifest, with its plan loaded.
     /// - Parameters:
+    ///   - url: the manifest file.
     ///   - plan: a plan to run instead of the manifest's (`--plan`): a built-in name, or a path relative to the
     ///     current folder or absolute.
     ///   - registry: the rewriters plans may name.

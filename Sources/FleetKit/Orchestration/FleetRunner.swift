@@ -27,10 +27,17 @@ public struct FleetRunner: Sendable {
         self.options = options
     }
 
-    /// Runs the job. Per-repo problems become results; only workspace and report problems throw.
+    /// Runs the job.
+    ///
+    /// Per-repo problems become results; only workspace and report problems throw.
     /// - Parameters:
     ///   - cancellation: set it (from a signal handler) to stop starting repos and abort transfers.
     ///   - events: progress, called from worker threads.
+    /// - Returns: the summary, the report folder, the workspace and a dry run's diffs; a report that could not be
+    ///   written is named in ``RunOutcome/reportError``.
+    /// - Throws: ``InputError`` for unknown `--only` names, unusable run folders, a missing commit identity or an
+    ///   unusable rewriter; ``FleetError`` when the workspace is in use; the file system's error when the workspace
+    ///   cannot be prepared.
     public func run(
         cancellation: CancellationFlag = CancellationFlag(),
         events: @escaping @Sendable (ProgressEvent) -> Void = { _ in }

@@ -25,7 +25,12 @@ public final class ProgressReporter: Sendable {
     private let state = Mutex(State())
 
     /// Makes a reporter for a run of `total` repos.
-    /// - Parameter write: where text goes; standard error by default.
+    /// - Parameters:
+    ///   - total: the number of repos in the run.
+    ///   - verbosity: how much to say.
+    ///   - isTerminal: whether to keep live lines per active repo rather than print plain lines; true by default
+    ///     when standard error is a terminal.
+    ///   - write: where text goes; standard error by default.
     public init(
         total: Int, verbosity: Verbosity = .normal, isTerminal: Bool = isatty(STDERR_FILENO) == 1,
         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }

@@ -8,7 +8,11 @@ import Synchronization
 /// clones and fetches block on I/O, so this is how `--jobs` of them really run at once.
 public enum WorkerLanes {
     /// Calls `work(index)` for every index in `0..<count`, at most `width` at a time, and returns when all are done.
-    /// - Parameter shouldStop: polled before each item is started; once it returns true no new item starts.
+    /// - Parameters:
+    ///   - count: the number of work items.
+    ///   - width: how many items may run at once (the number of lanes).
+    ///   - shouldStop: polled before each item is started; once it returns true no new item starts.
+    ///   - work: the item's work, called with its index on one of the lanes.
     public static func run(
         count: Int, width: Int, shouldStop: @escaping @Sendable () -> Bool = { false },
         _ work: @escaping @Sendable (Int) -> Void

@@ -17,9 +17,11 @@ struct BranchOwnership {
     let verdict: Verdict
     /// The Change-Id fleet gives this change when nothing else names one.
     let expectedChangeId: String
-    /// fleet's commit that the branch held before this run: its real tip, or, when a killed run already moved the
-    /// branch, the tip that run recorded if it is still fleet's commit. Used only to keep an identical commit (no
-    /// new patch set) or to put the branch back; never to declare the repo up to date.
+    /// fleet's commit that the branch held before this run.
+    ///
+    /// That is its real tip, or, when a killed run already moved the branch, the tip that run recorded if it is
+    /// still fleet's commit. Used only to keep an identical commit (no new patch set) or to put the branch back;
+    /// never to declare the repo up to date.
     let previousTip: ObjectID?
 
     /// The Change-Id of fleet's commit on the branch, if any.

@@ -15,6 +15,7 @@ enum InFlight {
     }
 
     /// Reads the marker a killed run left, if any.
+    ///
     /// A marker left where releases before plug-ins wrote it counts too: the clone is the same.
     static func leftover(for name: String, plan: String, in workspace: Workspace) -> InFlightMarker? {
         let paths = [workspace.inFlightPath(for: name, plan: plan), workspace.legacyInFlightPath(for: name)]

@@ -2,7 +2,9 @@ import Foundation
 import GitKit
 import Synchronization
 
-/// What every worker of one run shares: the plan, the workspace and the run's switches. Immutable and `Sendable`.
+/// What every worker of one run shares: the plan, the workspace and the run's switches.
+///
+/// Immutable and `Sendable`.
 public struct RunContext: Sendable {
     /// The plan the run applies.
     public var plan: Plan

@@ -4,8 +4,9 @@
 public struct Plan: Codable, Sendable, Equatable {
     /// The commit template.
     public struct Commit: Codable, Sendable, Equatable {
-        /// The subject line; the rewriter's `{placeholders}` (such as `{package}`) are filled per repo. At most 72
-        /// characters once filled.
+        /// The subject line; the rewriter's `{placeholders}` (such as `{package}`) are filled per repo.
+        ///
+        /// At most 72 characters once filled.
         public var subject: String
         /// The opening paragraph(s) of the body, before fleet's per-repo details.
         public var body: String

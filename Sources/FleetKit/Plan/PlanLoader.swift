@@ -23,6 +23,8 @@ public enum PlanLoader {
     ///   - reference: the `plan:` value: a built-in plan name (see ``BuiltInPlans``), else a path, relative to the
     ///     manifest's folder or absolute. A built-in name wins; write `./name.yaml` to use a file of that name.
     ///   - manifest: the manifest file the reference is relative to.
+    ///   - registry: the rewriters the plan may name.
+    /// - Returns: the loaded plan.
     /// - Throws: ``InputError`` with every problem in the plan, located in the plan file.
     public static func load(
         reference: String, relativeTo manifest: URL, registry: RewriterRegistry = .builtIn
@@ -54,9 +56,11 @@ public enum PlanLoader {
 
     /// Parses and validates plan YAML text.
     /// - Parameters:
+    ///   - yaml: the plan's YAML text.
     ///   - file: the name printed in messages.
     ///   - name: the plan's name (a built-in name, or the file name without `.yaml`).
     ///   - registry: the rewriters the plan may name.
+    /// - Returns: the validated plan.
     /// - Throws: ``InputError`` with every problem at once, each with its line and column.
     public static func load(
         yaml: String, file: String, name: String, registry: RewriterRegistry = .builtIn

@@ -23,6 +23,7 @@ public struct ReviewPusher: Sendable {
 
     /// Makes a pusher for a manifest's repos.
     /// - Parameters:
+    ///   - manifest: the manifest whose repos are pushed, with their `review:` remotes and the plan's topic.
     ///   - options: remote options; nil means credentials from each URL and the environment.
     ///   - pushOptions: Gerrit push options for the refspec, and the pace between pushes to one host.
     public init(manifest: Manifest, options: RemoteOptions? = nil, pushOptions: ReviewPushOptions = .default) {
@@ -53,8 +54,10 @@ public struct ReviewPusher: Sendable {
         return .success(Push(name: result.name, refspec: refspec, remote: remote))
     }
 
-    /// Pushes every ready repo of `summary` (limited to `only` when not empty) and returns the summary with
-    /// `pushed`, `reviewUrl` and push failures recorded. One repo's failure never stops the others.
+    /// Pushes every ready repo of `summary` (limited to `only` when not empty).
+    ///
+    /// Returns the summary with `pushed`, `reviewUrl` and push failures recorded. One repo's failure never stops
+    /// the others.
     public func pushAll(_ summary: Summary, only: [String] = [], jobs: Int = 4) -> Summary {
         let indices = summary.repos.indices.filter { index in
             let repo = summary.repos[index]

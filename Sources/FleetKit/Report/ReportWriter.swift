@@ -10,6 +10,7 @@ public enum ReportWriter {
     /// loses its old patch file (`git am patches/*` must not apply a change the report no longer vouches for);
     /// patch files of repos not in the summary (another shard's) are left as they are.
     /// - Parameters:
+    ///   - summary: the run's summary, rendered in every format.
     ///   - patches: repository name (`<namespace>/<repo>`) → patch text, written to
     ///     `patches/<namespace>__<repo>.patch`.
     ///   - directory: the report folder; made, with its parents, when missing.

@@ -23,8 +23,12 @@ public enum ProcessRunner {
     /// thread (a test server, say) can inherit a pipe's write end and hold it open forever, so waiting for a
     /// pipe's end of file can hang; waiting for the child's exit cannot.
     /// - Parameters:
+    ///   - executable: the program to run: a path, or a name looked up on `PATH`.
+    ///   - arguments: the arguments passed to it.
     ///   - environment: variables added to (or replacing) this process's environment.
+    ///   - currentDirectory: the folder it runs in; this process's own when nil.
     ///   - input: bytes the child reads on stdin.
+    /// - Returns: the exit status and everything the child wrote to stdout and stderr.
     /// - Throws: when the executable cannot be started.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],

@@ -67,8 +67,10 @@ extension FollowUpScanner {
 // MARK: - PBR autodoc
 
 extension FollowUpScanner {
-    /// A follow-up for `setup.cfg` when PBR's autodoc (`[pbr] autodoc_index_modules`) would import the new modules
-    /// and `autodoc_exclude_modules` does not leave them out. `setupCfg` is the file as written, so the line is right.
+    /// A follow-up for `setup.cfg` when PBR's autodoc would import the new modules.
+    ///
+    /// That is when `[pbr] autodoc_index_modules` is on and `autodoc_exclude_modules` does not leave them out.
+    /// `setupCfg` is the file as written, so the line is right.
     static func pbrAutodocFollowUp(in setupCfg: SetupCfg, modules: [String]) -> FollowUp? {
         guard !modules.isEmpty, let pbr = setupCfg.section("pbr") else { return nil }
         let enabled = ["autodoc_index_modules", "autodoc_tree_index_modules"].compactMap { pbr.entry($0) }.first {

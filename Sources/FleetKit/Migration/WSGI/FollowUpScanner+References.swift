@@ -11,9 +11,11 @@ extension FollowUpScanner {
     /// Apache directives whose argument is a process or application group name, not a script.
     static let apacheGroupDirectives = ["WSGIDaemonProcess", "WSGIProcessGroup", "WSGIApplicationGroup"]
 
-    /// Whether `line` uses `script` as a file or a command: preceded by the start of the line, whitespace, a quote,
-    /// a backtick, `/` or `=`, and followed by the end of the line, whitespace, a quote, a backtick, `)`, `;`, `}` or
-    /// `]` — so not `freezer-api-wsgi.socket`, `logs/placement-api.log` or `http://cloudkitty-api:8889`. Arguments of
+    /// Whether `line` uses `script` as a file or a command.
+    ///
+    /// A use is preceded by the start of the line, whitespace, a quote, a backtick, `/` or `=`, and followed by the
+    /// end of the line, whitespace, a quote, a backtick, `)`, `;`, `}` or `]` — so not `freezer-api-wsgi.socket`,
+    /// `logs/placement-api.log` or `http://cloudkitty-api:8889`. Arguments of
     /// devstack's service functions and Apache's `WSGIDaemonProcess`/`WSGIProcessGroup`/`WSGIApplicationGroup` lines
     /// name services and process groups, so they do not count.
     static func references(_ line: Substring, _ script: String) -> Bool {

@@ -12,6 +12,7 @@ struct PackageLocator {
     ///   - override: the manifest's `package:`, which wins when given.
     ///   - setupCfg: the parsed `setup.cfg`, when there is one.
     ///   - targetModules: the `wsgi_scripts` target modules, to choose among several `[files] packages`.
+    /// - Returns: the package's dotted import name, such as `nova` or `nova.api`.
     /// - Throws: ``MigrationProblem`` when no package can be found, or the override names no package folder.
     func locate(override: String?, setupCfg: SetupCfg?, targetModules: [String]) throws -> String {
         if let override {

@@ -1,9 +1,11 @@
 // MARK: - Top-level imports
 
 extension PythonSource {
-    /// The modules `text` imports at module level (unindented `import` and `from ... import` lines), in order and
-    /// without repeats: `import a.b` → `a.b`, `from a.b import c` → `a.b`, and `from <package> import c` →
-    /// `<package>.c`, since a package's own submodules say more than the package. Relative imports are left out.
+    /// The modules `text` imports at module level, in order and without repeats.
+    ///
+    /// Only unindented `import` and `from ... import` lines count: `import a.b` → `a.b`, `from a.b import c` →
+    /// `a.b`, and `from <package> import c` → `<package>.c`, since a package's own submodules say more than the
+    /// package. Relative imports are left out.
     static func topLevelImports(in text: String, package: String) -> [String] {
         var modules: [String] = []
         var continuing: String?

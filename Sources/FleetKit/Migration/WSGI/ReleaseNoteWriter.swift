@@ -18,6 +18,7 @@ enum ReleaseNoteWriter {
     ///   - created: the servers whose modules were added.
     ///   - servers: every script with a module, added now or before (named as the replacement of a removed script).
     ///   - removedScripts: the scripts whose entry points were removed.
+    /// - Returns: the YAML text, starting with `---`.
     static func note(created: [ServerMigration], servers: [ServerMigration], removedScripts: [String]) -> String {
         var yaml = "---\n"
         if let example = created.first {

@@ -13,6 +13,8 @@ struct SyncStep {
 
     /// Opens and fetches the clone, or clones it; a source that cannot be used fails with a ``SyncProblem``.
     /// - Parameter leftover: the in-flight marker a killed run left for this repo, if any.
+    /// - Returns: the open, fetched clone, or a finish when the cached clone is not a usable repository.
+    /// - Throws: ``SyncProblem`` when the source cannot be used or has no branch, or the file system's error.
     func run(leftover: InFlightMarker?) throws -> StepOutcome<SyncedClone> {
         let url = Self.cloneSource(spec.url)
         if let problem = SyncProblem.localSource(url) { throw problem }
@@ -86,6 +88,7 @@ struct SyncStep {
     }
 
     /// A process killed inside libgit2 can leave lock files that make every later write fail.
+    ///
     /// Only called when this repo's in-flight marker shows a killed run, under the workspace lock.
     private static func removeStaleLocks(in gitDirectory: String) {
         for name in ["index.lock", "HEAD.lock", "packed-refs.lock", "config.lock", "FETCH_HEAD.lock"] {
