@@ -9,6 +9,13 @@ public enum DefaultConfig {
         LibGit2.bootstrap()
         let config = try make("git_config_open_default") { git_config_open_default(&$0) }
         defer { git_config_free(config) }
+        return try stringValue(key, in: config)
+    }
+
+    /// The string value of `key` in a snapshot of `config` (values read from a live config may change under it),
+    /// or nil when unset.
+    /// - Throws: ``GitError`` when the configuration cannot be read.
+    static func stringValue(_ key: String, in config: OpaquePointer) throws(GitError) -> String? {
         let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
         defer { git_config_free(snapshot) }
         var value: UnsafePointer<CChar>?

@@ -8,13 +8,7 @@ extension Repository {
     public func configValue(_ key: String) throws(GitError) -> String? {
         let config = try make("git_repository_config") { git_repository_config(&$0, pointer) }
         defer { git_config_free(config) }
-        let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
-        defer { git_config_free(snapshot) }
-        var value: UnsafePointer<CChar>?
-        let rc = git_config_get_string(&value, snapshot, key)
-        if rc == GIT_ENOTFOUND.rawValue { return nil }
-        try check(rc, "git_config_get_string(\(key))")
-        return value.map { String(cString: $0) }
+        return try DefaultConfig.stringValue(key, in: config)
     }
 
     /// Sets a configuration key in this repository's own config.
