@@ -3,7 +3,7 @@ extension WSGIModulePathsRewriter {
     static let removeWSGIScripts = #"""
         # The OpenStack community goal "Migrate from wsgi scripts to module paths" (2025.2).
         # fleet compiles this file into its binary as the built-in plan `remove-wsgi_scripts`;
-        # a test keeps Sources/FleetKit/Plan/BuiltInPlans.swift identical to it.
+        # a test keeps Sources/FleetKit/Migration/WSGI/WSGIModulePathsRewriter+Plan.swift identical to it.
         goal: Migrate from wsgi scripts to module paths
         goal_url: https://governance.openstack.org/tc/goals/completed/2025.2/migrate-from-wsgi-scripts-to-module-paths.html
         topic: remove-wsgi_scripts
