@@ -18,10 +18,17 @@ public enum DefaultConfig {
     static func stringValue(_ key: String, in config: OpaquePointer) throws(GitError) -> String? {
         let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
         defer { git_config_free(snapshot) }
-        var value: UnsafePointer<CChar>?
-        let rc = git_config_get_string(&value, snapshot, key)
-        if rc == GIT_ENOTFOUND.rawValue { return nil }
-        try check(rc, "git_config_get_string(\(key))")
-        return value.map { String(cString: $0) }
+        return try getString(key, in: snapshot)
     }
+}
+
+/// The string value of `key` in `config`, which must be a snapshot (a string read from a live config may change
+/// under it), or nil when unset.
+/// - Throws: ``GitError`` when the configuration cannot be read.
+func getString(_ key: String, in config: OpaquePointer) throws(GitError) -> String? {
+    var value: UnsafePointer<CChar>?
+    let rc = git_config_get_string(&value, config, key)
+    if rc == GIT_ENOTFOUND.rawValue { return nil }
+    try check(rc, "git_config_get_string(\(key))")
+    return value.map { String(cString: $0) }
 }

@@ -10,13 +10,7 @@ import Clibgit2
 extension Repository {
     /// The URL configured for `remote` (`remote.<name>.url`), as written, or nil when there is none.
     public func configuredRemoteURL(_ name: String = "origin") throws(GitError) -> String? {
-        try withConfigSnapshot { (config) throws(GitError) in
-            var value: UnsafePointer<CChar>?
-            let rc = git_config_get_string(&value, config, "remote.\(name).url")
-            if rc == GIT_ENOTFOUND.rawValue { return nil }
-            try check(rc, "git_config_get_string(remote.\(name).url)")
-            return value.map { String(cString: $0) }
-        }
+        try withConfigSnapshot { (config) throws(GitError) in try getString("remote.\(name).url", in: config) }
     }
 
     /// An in-memory remote for `name`: its configured URL after `insteadOf` and its fetch refspecs.
@@ -24,29 +18,44 @@ extension Repository {
     /// - Throws: ``GitError`` with code `.notFound` when the remote is not configured.
     func makeConfiguredRemote(_ name: String) throws(GitError) -> (remote: OpaquePointer, refspecs: [String]) {
         let (url, refspecs) = try withConfigSnapshot { (config) throws(GitError) in
-            var value: UnsafePointer<CChar>?
-            let rc = git_config_get_string(&value, config, "remote.\(name).url")
-            guard rc != GIT_ENOTFOUND.rawValue, let value else {
+            // Only a missing key is a missing remote; an unreadable config is its own error.
+            guard let url = try getString("remote.\(name).url", in: config) else {
                 throw GitError(
                     code: .notFound, rawCode: GIT_ENOTFOUND.rawValue, function: "remote '\(name)'",
                     message: "remote '\(name)' does not exist")
             }
-            try check(rc, "git_config_get_string(remote.\(name).url)")
-            let url = String(cString: value)
             return (
                 try Self.applyingInsteadOf(url, config: config), try Self.values(of: "remote.\(name).fetch", in: config)
             )
         }
+        return (try makeInMemoryRemote(url: url, label: name), refspecs)
+    }
+
+    /// An anonymous in-memory remote for `url` (which must already have had `insteadOf` applied), made without
+    /// libgit2's leaking `insteadOf` pass and without a default fetch refspec.
+    /// - Returns: the remote; free it with `git_remote_free`.
+    func makeInMemoryRemote(url: String, label: String) throws(GitError) -> OpaquePointer {
         var options = git_remote_create_options()
         try check(
             git_remote_create_options_init(&options, UInt32(GIT_REMOTE_CREATE_OPTIONS_VERSION)),
             "git_remote_create_options_init")
         options.repository = pointer
         options.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF.rawValue | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC.rawValue
-        let remote = try make("git_remote_create_with_opts(\(name))") {
-            git_remote_create_with_opts(&$0, url, &options)
+        return try make("git_remote_create_with_opts(\(label))") { git_remote_create_with_opts(&$0, url, &options) }
+    }
+
+    /// The URL `push` sends to for `remoteOrURL`: a configured remote's `pushurl` (else `url`), else `remoteOrURL`
+    /// itself, then rewritten by `insteadOf`.
+    func pushURL(for remoteOrURL: String) throws(GitError) -> String {
+        var valid: Int32 = 0
+        _ = git_remote_name_is_valid(&valid, remoteOrURL)
+        // A URL or a path is never a valid remote name, so only a name is looked up in the config.
+        let configured = try withConfigSnapshot { (config) throws(GitError) -> String? in
+            guard valid != 0 else { return nil }
+            if let pushURL = try getString("remote.\(remoteOrURL).pushurl", in: config) { return pushURL }
+            return try getString("remote.\(remoteOrURL).url", in: config)
         }
-        return (remote, refspecs)
+        return try applyingInsteadOf(configured ?? remoteOrURL)
     }
 
     /// `url` rewritten by the longest matching `url.<base>.insteadOf` prefix, as git rewrites fetch URLs.

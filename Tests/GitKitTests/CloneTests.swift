@@ -168,6 +168,13 @@ struct CloneTests {
             try fresh.addRemote("upstream", url: remote.bareURL.path)
             #expect(try fresh.referenceTarget("refs/remotes/upstream/HEAD") == nil)
             #expect(try fresh.remoteDefaultBranch(remote: "upstream") == "main")
+
+            // The remote is built from the config, insteadOf applied by GitKit; a missing one is notFound.
+            let folder = remote.bareURL.deletingLastPathComponent().path + "/"
+            try fresh.setConfigValue("url.\(folder).insteadOf", "mirror:")
+            try fresh.addRemote("mirror", url: "mirror:" + remote.bareURL.lastPathComponent)
+            #expect(try fresh.remoteDefaultBranch(remote: "mirror") == "main")
+            #expect(gitError { _ = try fresh.remoteDefaultBranch(remote: "missing") }?.code == .notFound)
         }
     }
 }

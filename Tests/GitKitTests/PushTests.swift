@@ -37,6 +37,22 @@ struct PushTests {
         }
     }
 
+    @Test("push rewrites a named remote's pushurl and a plain URL with url.<base>.insteadOf")
+    func pushInsteadOf() throws {
+        try withTemporaryDirectory { dir in
+            let remote = try FixtureRemote(in: dir.url, name: "nova", files: ["a.txt": "a\n"])
+            let other = try Repository.create(at: dir.path("other.git"), bare: true)
+            let work = try Repository.open(at: remote.workURL.path)
+            try work.setConfigValue("url.\(dir.url.path)/.insteadOf", "mirror:")
+            try work.push(refspecs: ["refs/heads/master:refs/heads/by-url"], to: "mirror:other.git")
+            try work.addRemote("review", url: "/nonexistent/fetch-only.git")
+            try work.setConfigValue("remote.review.pushurl", "mirror:other.git")
+            try work.push(refspecs: ["refs/heads/master:refs/heads/by-name"], to: "review")
+            #expect(try other.resolveCommit("refs/heads/by-url") == remote.tip())
+            #expect(try other.resolveCommit("refs/heads/by-name") == remote.tip())
+        }
+    }
+
     @Test("a non-fast-forward push to a local bare repository fails and leaves the ref alone")
     func nonFastForward() throws {
         try withTemporaryDirectory { dir in
