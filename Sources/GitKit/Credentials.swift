@@ -44,10 +44,8 @@ public struct Credentials: Sendable, Equatable {
     public static func from(url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Credentials
     {
-        var credentials = Credentials()
-        let remote = RemoteURL(url)
-        credentials.username = remote.user
-        credentials.password = remote.password
+        // What the URL says wins; the environment fills what it leaves out.
+        var credentials = Credentials().filling(from: RemoteURL(url))
         credentials.username = credentials.username ?? environment["FLEET_HTTP_USER"]
         credentials.password = credentials.password ?? environment["FLEET_HTTP_TOKEN"]
         credentials.sshPrivateKey = environment["FLEET_SSH_KEY"]
