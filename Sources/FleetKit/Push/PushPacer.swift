@@ -37,12 +37,6 @@ final class PushPacer: Sendable {
         return try push()
     }
 
-    /// The host a remote URL pushes to: its host name, `host` of scp-like `user@host:path`, or `local` for a path.
-    static func host(of remote: String) -> String {
-        if remote.contains("://") { return URLComponents(string: remote)?.host ?? "local" }
-        if let colon = remote.firstIndex(of: ":"), !remote[..<colon].contains("/") {
-            return remote[..<colon].split(separator: "@").last.map(String.init) ?? "local"
-        }
-        return "local"
-    }
+    /// The host a remote URL pushes to (see ``ReviewRemote/host(of:)``), or `local` for a path.
+    static func host(of remote: String) -> String { ReviewRemote.host(of: remote) ?? "local" }
 }

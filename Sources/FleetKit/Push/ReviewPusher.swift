@@ -105,9 +105,7 @@ public struct ReviewPusher: Sendable {
 
     /// Where reviewers find the change: `https://<gerrit host>/q/<Change-Id>` for a network remote.
     static func reviewURL(remote: String, changeId: String?) -> String? {
-        guard let changeId, let components = URLComponents(string: remote), let host = components.host,
-            ["ssh", "https", "http"].contains(components.scheme ?? "")
-        else { return nil }
+        guard let changeId, let host = ReviewRemote.host(of: remote) else { return nil }
         return "https://\(host)/q/\(changeId)"
     }
 }

@@ -21,17 +21,6 @@ public enum GerritURL {
     /// `https://<host>/` of a review remote (`ssh://user@host:29418/project`, `https://host/project`, or
     /// scp-like `user@host:project`); nil for a local path or `file://` URL.
     public static func fromReviewRemote(_ remote: String) -> String? {
-        if remote.contains("://") {
-            guard let components = URLComponents(string: remote),
-                ["ssh", "http", "https", "git"].contains(components.scheme?.lowercased() ?? ""),
-                let host = components.host, !host.isEmpty
-            else { return nil }
-            return "https://\(host)/"
-        }
-        // scp-like syntax: [user@]host:path, where host has no slash.
-        guard let colon = remote.firstIndex(of: ":"), !remote[..<colon].contains("/") else { return nil }
-        let authority = remote[..<colon]
-        let host = authority.split(separator: "@").last.map(String.init) ?? ""
-        return host.isEmpty ? nil : "https://\(host)/"
+        ReviewRemote.host(of: remote).map { "https://\($0)/" }
     }
 }
