@@ -32,5 +32,11 @@ struct MergedUpstreamTests {
         let clone = try fleet.clone("openstack/nova")
         #expect(try clone.referenceTarget("refs/heads/remove-wsgi_scripts") == ours)
         #expect(try clone.isClean())
+
+        // The branch it kept is still fleet's on the run after: never "a commit fleet did not make".
+        let again = try fleet.run()
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try fleet.result("openstack/nova")?.status == .alreadyMigrated)
+        #expect(try clone.referenceTarget("refs/heads/remove-wsgi_scripts") == ours)
     }
 }

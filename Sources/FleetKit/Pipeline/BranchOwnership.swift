@@ -63,7 +63,7 @@ struct BranchOwnership {
         let own = try repository.commits(from: tip, excluding: upstream)
         if own.isEmpty { return .empty }
         let message = try repository.commitInfo(tip).message
-        if let state, state.commit == tip.hex {
+        if let state, (state.branchTip ?? state.commit) == tip.hex {
             return .ours(tip: tip, changeId: ChangeID.find(in: message) ?? state.changeId)
         }
         // A run killed between commit and state write: one commit, carrying the Change-Id fleet would give it,

@@ -20,19 +20,22 @@ public struct RepoPipeline: Sendable {
     public func perform(_ spec: RepoSpec) -> RepoRun {
         let started = Date()
         let workspace = context.workspace
-        let plan = context.plan.name
+        let plan = context.plan.branch
         context.events(.started(name: spec.name))
         var timer = StepTimer(name: spec.name, events: context.events)
         var facts = RepoFacts(spec: spec, context: context)
-        let leftover = InFlight.leftover(for: spec.name, plan: plan, in: workspace)
+        let leftover = InFlight.leftover(for: spec.name, branch: plan, in: workspace)
+        // Read before this run marks its own: a killed run of another plan left the shared clone in flight too.
+        let wasInterrupted = leftover != nil || InFlight.anyLeftover(for: spec.name, in: workspace)
         let state = RepoState.load(for: spec.name, plan: context.plan, in: workspace)
         var run: RepoRun
         do {
             try InFlight.mark(
-                spec.name, plan: plan, in: workspace,
+                spec.name, branch: plan, in: workspace,
                 previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),
                 isRewriting: leftover?.isRewriting ?? false)
-            run = try runSteps(spec, leftover: leftover, state: state, timer: &timer, facts: &facts)
+            run = try runSteps(
+                spec, leftover: leftover, wasInterrupted: wasInterrupted, state: state, timer: &timer, facts: &facts)
         } catch {
             let message = context.cancellation.isCancelled ? "interrupted" : Self.describe(error)
             run = RepoRun(result: facts.result(.failed, message: message))
@@ -40,20 +43,26 @@ public struct RepoPipeline: Sendable {
         run = RepoSettler(context: context, spec: spec, state: state).settle(run, facts: facts)
         run.result.steps = run.result.steps.isEmpty ? timer.steps : run.result.steps
         run.result.durationSeconds = Date().timeIntervalSince(started)
-        InFlight.clear(spec.name, plan: plan, in: workspace)
+        InFlight.clear(spec.name, branch: plan, in: workspace)
         context.events(.finished(run.result))
         return run
     }
 
     private func runSteps(
-        _ spec: RepoSpec, leftover: InFlightMarker?, state: RepoState?, timer: inout StepTimer, facts: inout RepoFacts
+        _ spec: RepoSpec, leftover: InFlightMarker?, wasInterrupted: Bool, state: RepoState?, timer: inout StepTimer,
+        facts: inout RepoFacts
     ) throws -> RepoRun {
         func stop(_ status: RepoStatus, _ message: String?) -> RepoRun {
             RepoRun(result: facts.result(status, message: message))
         }
         if context.cancellation.isCancelled { return stop(.failed, "interrupted") }
         let clone: SyncedClone
-        switch try timer.run(SyncStep.name, { try SyncStep(spec: spec, context: context).run(leftover: leftover) }) {
+        switch try timer.run(
+            SyncStep.name,
+            {
+                try SyncStep(spec: spec, context: context).run(leftover: leftover, wasInterrupted: wasInterrupted)
+            })
+        {
         case .finish(let status, let message): return stop(status, message)
         case .next(let synced): clone = synced
         }
@@ -71,7 +80,10 @@ public struct RepoPipeline: Sendable {
             facts.targetBranch = target
             facts.base = base
             return stop(status, message)
-        case .next(.upToDate(let result, let patch)):
+        case .next(.upToDate(let result, let patch, let target, let base)):
+            // Known, so the settler puts the clone on its branch whatever another plan left checked out.
+            facts.targetBranch = target
+            facts.base = base
             return RepoRun(result: result, patch: patch)
         case .next(.rewrite(let branchPoint)):
             point = branchPoint

@@ -31,7 +31,7 @@ struct RepoSettler {
                         run.result.message = [run.result.message, staleBranchNote(previous)].compactMap { $0 }
                             .joined(separator: "; ")
                     }
-                } else if try repository.branchExists(branch) {
+                } else if !context.dryRun, try repository.branchExists(branch) {
                     try checkoutTarget(repository, target: target, base: base)
                     try repository.deleteBranch(branch)
                 }
@@ -49,7 +49,7 @@ struct RepoSettler {
         }
         let leftAlone = run.result.status == .needsAttention && facts.rewrite == nil
         if !context.dryRun && run.result.status != .upToDate && !leftAlone {
-            save(run.result, commit: facts.commit, changeId: facts.point?.changeId, base: base, target: target)
+            save(run.result, facts: facts, base: base, target: target)
         }
         return run
     }
@@ -74,12 +74,15 @@ struct RepoSettler {
         try repository.checkout(branch: target)
     }
 
-    private func save(_ result: RepoResult, commit: CommitRecord?, changeId: String?, base: ObjectID, target: String) {
+    private func save(_ result: RepoResult, facts: RepoFacts, base: ObjectID, target: String) {
+        let commit = facts.commit
+        // The branch's tip, also when fleet's earlier commit was put back: the next run must know it as fleet's.
+        let tip = commit?.commit ?? facts.point?.previousTip
         let record = RepoState(
             fleetVersion: FleetVersion.current, planDigest: context.planDigest,
             specDigest: RepoPipeline.digest(of: spec), targetBranch: target, baseCommit: base.hex,
-            commit: commit?.commit.hex, changeId: commit == nil ? state?.changeId : changeId, status: result.status,
-            result: result)
-        try? record.save(to: context.workspace.statePath(for: spec.name, plan: context.plan.name))
+            commit: commit?.commit.hex, branchTip: tip?.hex,
+            changeId: commit == nil ? state?.changeId : facts.point?.changeId, status: result.status, result: result)
+        try? record.save(to: context.workspace.statePath(for: spec.name, branch: context.plan.branch))
     }
 }

@@ -39,14 +39,7 @@ public struct ReviewPusher: Sendable {
             return .failure(PushError(message: "not ready for review (\(result.status.rawValue))"))
         }
         let spec = manifest.repos.first { $0.name == result.name }
-        var remote = spec?.review
-        if remote == nil, let repository = try? Repository.open(at: result.path),
-            let commit = result.commit.flatMap(ObjectID.init(hex:)),
-            let bytes = try? repository.fileContents(".gitreview", at: commit)
-        {
-            remote = GitReview(parsing: String(decoding: bytes, as: UTF8.self)).reviewURL
-        }
-        guard let remote else {
+        guard let remote = spec?.review ?? ReviewTarget.readGitReview(result)?.reviewURL else {
             return .failure(PushError(message: "no review remote: set 'review:' in the manifest or add a .gitreview"))
         }
         let options = pushOptions.refspecOptions(topic: manifest.plan.topic)

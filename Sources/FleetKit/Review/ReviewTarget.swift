@@ -40,7 +40,7 @@ public struct ReviewTarget: Sendable, Equatable {
     }
 
     /// The `.gitreview` of the repo's commit (else its base commit), read from the clone.
-    private static func readGitReview(_ result: RepoResult) -> GitReview? {
+    static func readGitReview(_ result: RepoResult) -> GitReview? {
         guard let repository = try? Repository.open(at: result.path) else { return nil }
         for hex in [result.commit, result.baseCommit].compactMap(\.self) {
             guard let commit = ObjectID(hex: hex), let bytes = try? repository.fileContents(".gitreview", at: commit)

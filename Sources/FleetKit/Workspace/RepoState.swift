@@ -14,6 +14,9 @@ public struct RepoState: Codable, Sendable, Equatable {
     public var baseCommit: String
     /// The review branch commit fleet made, or nil when it made none.
     public var commit: String?
+    /// The review branch's tip fleet left (its commit, or its earlier commit put back when nothing new was
+    /// committed); nil in state written before it was recorded, when `commit` stands for it.
+    public var branchTip: String?
     /// The Change-Id of that commit.
     public var changeId: String?
     /// How the repo ended.
@@ -30,7 +33,7 @@ public struct RepoState: Codable, Sendable, Equatable {
     /// Reads the state of `name` under `plan`, falling back on where releases before plug-ins kept it when that
     /// record is of the same review branch.
     static func load(for name: String, plan: Plan, in workspace: Workspace) -> RepoState? {
-        if let state = load(from: workspace.statePath(for: name, plan: plan.name)) { return state }
+        if let state = load(from: workspace.statePath(for: name, branch: plan.branch)) { return state }
         guard let legacy = load(from: workspace.legacyStatePath(for: name)), legacy.result.branch == plan.branch
         else { return nil }
         return legacy

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```
 /// <root>/repos/<namespace>/<repo>     one clone per repo (renamed into place only when complete)
-/// <root>/state/<plan>/<namespace>__<repo>.json   what the last run of a plan did (RepoState; see flatName(_:))
+/// <root>/state/<branch>/<namespace>__<repo>.json   what the last run of a plan did, by its review branch (RepoState; see flatName(_:))
 /// <root>/tmp/                         clones in progress; anything here at start-up is a killed run's leftover
 /// <root>/report/                      the default report folder
 /// ```
@@ -27,10 +27,12 @@ public struct Workspace: Sendable {
         root.appendingPathComponent("repos", isDirectory: true).appendingPathComponent(name, isDirectory: true)
     }
 
-    /// Where the state of `name` under `plan` is recorded: each plan has its own, so running one plan never makes
-    /// another plan's repos look changed or up to date.
-    public func statePath(for name: String, plan: String) -> URL {
-        stateFolder(plan: plan).appendingPathComponent(Self.flatName(name) + ".json")
+    /// Where the state of `name` is recorded for the plan whose review branch is `branch`.
+    ///
+    /// Each plan has its own (keyed by its branch, which two plans cannot share without sharing commits), so running
+    /// one plan never makes another plan's repos look changed or up to date.
+    public func statePath(for name: String, branch: String) -> URL {
+        stateFolder(branch: branch).appendingPathComponent(Self.flatName(name) + ".json")
     }
 
     /// Where releases before plug-ins recorded the state of `name` (they ran one plan only).
@@ -44,14 +46,16 @@ public struct Workspace: Sendable {
             Self.flatName(name) + ".inflight")
     }
 
-    /// The marker that says a worker was busy with `name` under `plan`; present at start-up only after a killed run.
-    public func inFlightPath(for name: String, plan: String) -> URL {
-        stateFolder(plan: plan).appendingPathComponent(Self.flatName(name) + ".inflight")
+    /// The marker that says a worker was busy with `name` for the plan of `branch`; found at start-up only after a
+    /// killed run.
+    public func inFlightPath(for name: String, branch: String) -> URL {
+        stateFolder(branch: branch).appendingPathComponent(Self.flatName(name) + ".inflight")
     }
 
-    /// The folder of `plan`'s per-repo state.
-    func stateFolder(plan: String) -> URL {
-        root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(plan, isDirectory: true)
+    /// The folder of the per-repo state of the plan whose review branch is `branch` (`/` and `%` escaped).
+    func stateFolder(branch: String) -> URL {
+        let folder = branch.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+        return root.appendingPathComponent("state", isDirectory: true).appendingPathComponent(folder, isDirectory: true)
     }
 
     /// The folder for clones in progress.

@@ -125,6 +125,11 @@ struct CommandRewriterTests {
             ])
         #expect(diagnostics("options: {run: ' '}") == ["Plans/t.yaml:6:16: error: 'run' must not be empty"])
         #expect(diagnostics("options: {run: make, timeout: 2.5}") == [])
+        // A deadline in nanoseconds could not hold this: refused at load, never a trap in a worker.
+        #expect(
+            diagnostics("options: {run: make, timeout: 2e10}") == [
+                "Plans/t.yaml:6:31: error: 'timeout' must be at most 604800 seconds (a week), found '2e10'"
+            ])
         #expect(
             diagnostics("branch2: x").contains(
                 "Plans/t.yaml:1:1: error: missing 'options' with key 'run' (the shell command to run) for rewriter 'command'"

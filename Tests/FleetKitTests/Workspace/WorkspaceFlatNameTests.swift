@@ -20,8 +20,9 @@ struct WorkspaceFlatNameTests {
     func collidingPair() {
         let workspace = Workspace(root: URL(fileURLWithPath: "/ws"))
         #expect(Workspace.flatName("a__b/c") != Workspace.flatName("a/b__c"))
-        #expect(workspace.statePath(for: "a__b/c", plan: "p") != workspace.statePath(for: "a/b__c", plan: "p"))
-        #expect(workspace.inFlightPath(for: "a__b/c", plan: "p") != workspace.inFlightPath(for: "a/b__c", plan: "p"))
+        #expect(workspace.statePath(for: "a__b/c", branch: "p") != workspace.statePath(for: "a/b__c", branch: "p"))
+        #expect(
+            workspace.inFlightPath(for: "a__b/c", branch: "p") != workspace.inFlightPath(for: "a/b__c", branch: "p"))
         #expect(ReportWriter.patchFileName(for: "a__b/c") != ReportWriter.patchFileName(for: "a/b__c"))
     }
 

@@ -11,7 +11,7 @@ struct BranchStep {
         /// Rewrite on the fresh review branch.
         case rewrite(BranchPoint)
         /// Nothing changed since the last successful run: its result and patch stand.
-        case upToDate(RepoResult, patch: String?)
+        case upToDate(RepoResult, patch: String?, targetBranch: String, base: ObjectID)
         /// Someone's work is in the clone: leave everything as it is.
         case leave(targetBranch: String, base: ObjectID, status: RepoStatus, message: String)
     }
@@ -67,7 +67,7 @@ struct BranchStep {
             return .next(upToDate)
         }
         try InFlight.mark(
-            spec.name, plan: context.plan.name, in: context.workspace, previousTip: previousTip, isRewriting: true)
+            spec.name, branch: context.plan.branch, in: context.workspace, previousTip: previousTip, isRewriting: true)
         // Detach first: libgit2 refuses to move the branch HEAD is on.
         try repository.checkoutDetached(base)
         if !context.dryRun {
@@ -97,7 +97,7 @@ struct BranchStep {
         result.message = nil
         result.steps = [:]
         let patch = try state.commit.flatMap(ObjectID.init(hex:)).map { try repository.formatPatch($0) }
-        return .upToDate(result, patch: patch)
+        return .upToDate(result, patch: patch, targetBranch: target, base: base)
     }
 
     /// The `defaultbranch` of the `.gitreview` on the remote's default branch, if any.

@@ -24,10 +24,9 @@ struct CommitStep {
         guard !staged.isEmpty else {
             return .finish(.notApplicable, message: "nothing to commit: every change is in files git ignores")
         }
-        // What the commit changes: a staged path, or one tracked at the base (deleted, or renamed away). A changed
-        // path that is neither is ignored by git, so the commit message does not name it.
-        let tracked = Set(try repository.listFiles(at: tree.point.base))
-        let committed = tree.rewrite.changedPaths.filter { staged.contains($0) || tracked.contains($0) }
+        // What the commit changes is what is staged against the base (deletions and both sides of a rename
+        // included); a changed path git ignores, or one whose content git sees unchanged, is not named.
+        let committed = tree.rewrite.changedPaths.filter(staged.contains)
         let fallback = context.fallbackIdentity.map { CommitIdentity(author: $0, committer: $0) }
         guard let identity = CommitIdentity.resolve(config: { try? repository.configValue($0) }) ?? fallback else {
             return .finish(.failed, message: CommitIdentity.missingMessage)
@@ -47,11 +46,9 @@ struct CommitStep {
             let leftover = try repository.status().map(\.path).prefix(3).joined(separator: ", ")
             return .finish(.failed, message: "the work tree is not clean after committing: \(leftover)")
         }
-        let changed = try repository.changes(from: tree.point.base, to: commit).flatMap { [$0.oldPath, $0.path] }
+        // A kept previous commit has the same tree, so the staged paths are its changes too.
         return .next(
-            CommitRecord(
-                commit: commit, patch: try repository.formatPatch(commit),
-                changedFiles: Set(changed.filter { !$0.isEmpty }).sorted()))
+            CommitRecord(commit: commit, patch: try repository.formatPatch(commit), changedFiles: staged.sorted()))
     }
 
     /// Whether two commits have the same parent, tree and message (only the dates differ).

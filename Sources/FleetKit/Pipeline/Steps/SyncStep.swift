@@ -12,15 +12,17 @@ struct SyncStep {
     let context: RunContext
 
     /// Opens and fetches the clone, or clones it; a source that cannot be used fails with a ``SyncProblem``.
-    /// - Parameter leftover: the in-flight marker a killed run left for this repo, if any.
+    /// - Parameters:
+    ///   - leftover: the in-flight marker a killed run of this plan left for this repo, if any.
+    ///   - wasInterrupted: whether a killed run of any plan left this clone in flight.
     /// - Returns: the open, fetched clone, or a finish when the cached clone is not a usable repository.
     /// - Throws: ``SyncProblem`` when the source cannot be used or has no branch, or the file system's error.
-    func run(leftover: InFlightMarker?) throws -> StepOutcome<SyncedClone> {
+    func run(leftover: InFlightMarker?, wasInterrupted: Bool) throws -> StepOutcome<SyncedClone> {
         let url = Self.cloneSource(spec.url)
         if let problem = SyncProblem.localSource(url) { throw problem }
         let outcome: StepOutcome<SyncedClone>
         do {
-            outcome = try transfer(from: url, leftover: leftover)
+            outcome = try transfer(from: url, leftover: leftover, wasInterrupted: wasInterrupted)
         } catch let error as GitError {
             throw SyncProblem.explaining(error, url: spec.url)
         }
@@ -29,9 +31,10 @@ struct SyncStep {
     }
 
     /// Fetches into the cached clone, or clones afresh.
-    private func transfer(from url: String, leftover: InFlightMarker?) throws -> StepOutcome<SyncedClone> {
+    private func transfer(from url: String, leftover: InFlightMarker?, wasInterrupted: Bool) throws
+        -> StepOutcome<SyncedClone>
+    {
         let clonePath = context.workspace.clonePath(for: spec.name)
-        let wasInterrupted = leftover != nil
         let repository: Repository
         var isFresh = false
         if FileManager.default.fileExists(atPath: clonePath.path) {
