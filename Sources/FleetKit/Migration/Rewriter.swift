@@ -192,3 +192,9 @@ public struct CommitText: Sendable, Equatable {
         self.paragraphs = paragraphs
     }
 }
+
+/// The settings of a rewriter that reads no manifest keys.
+public struct NoSettings: Codable, Sendable, Equatable {
+    /// Makes the (empty) settings.
+    public init() {}
+}

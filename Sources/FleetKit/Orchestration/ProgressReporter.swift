@@ -86,7 +86,7 @@ public final class ProgressReporter: Sendable {
 
     /// `    steps: sync 0.210s, branch 0.004s, rewrite 0.020s, verify 0.031s, commit 0.012s`, in pipeline order.
     static func timings(of result: RepoResult) -> String {
-        let order = ["sync", "branch", "rewrite", "verify", "commit"]
+        let order = [SyncStep.name, BranchStep.name, RewriteStep.name, VerifyStep.name, CommitStep.name]
         let names = order.filter { result.steps[$0] != nil } + result.steps.keys.filter { !order.contains($0) }.sorted()
         let parts = names.map { String(format: "%@ %.3fs", $0, result.steps[$0] ?? 0) }
         return "    steps: " + parts.joined(separator: ", ") + "\n"

@@ -11,10 +11,7 @@ import Foundation
 public struct CommandRewriter: Rewriter {
     public typealias Options = CommandOptions
     /// No manifest keys.
-    public struct Settings: Codable, Sendable, Equatable {
-        /// Makes the (empty) settings.
-        public init() {}
-    }
+    public typealias Settings = NoSettings
     public typealias Details = CommandDetails
     /// Nothing: the command's own exit status is its verification.
     public typealias Pending = Void

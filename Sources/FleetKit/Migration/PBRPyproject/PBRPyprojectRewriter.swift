@@ -9,10 +9,7 @@ import Foundation
 public struct PBRPyprojectRewriter: Rewriter {
     public typealias Options = PyprojectOptions
     /// No manifest keys.
-    public struct Settings: Codable, Sendable, Equatable {
-        /// Makes the (empty) settings.
-        public init() {}
-    }
+    public typealias Settings = NoSettings
     public typealias Details = PyprojectDetails
     /// The exact text written, which verification reads back.
     public typealias Pending = String
