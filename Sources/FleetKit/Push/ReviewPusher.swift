@@ -81,19 +81,23 @@ public struct ReviewPusher: Sendable {
                 try pacer.run(host: PushPacer.host(of: push.remote)) { () throws(GitError) in
                     try repository.push(refspecs: [push.refspec], to: push.remote, options: remoteOptions)
                 }
-                result.pushed = true
-                result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId) ?? push.displayRemote
-                result.message = nil
+                Self.recordPushed(&result, push)
             } catch  where error.message.contains("no new changes") {
                 // Gerrit refuses a commit it already has: the change is there, which is what was asked.
-                result.pushed = true
-                result.reviewUrl = Self.reviewURL(remote: push.remote, changeId: result.changeId)
+                Self.recordPushed(&result, push)
             } catch {
                 result.pushed = false
                 result.message = "push failed: " + redactingURLs(in: error.message)
             }
         }
         return result
+    }
+
+    /// Records a push that left the change in review: `pushed`, where to find it, and no stale message.
+    static func recordPushed(_ result: inout RepoResult, _ push: Push) {
+        result.pushed = true
+        result.reviewUrl = reviewURL(remote: push.remote, changeId: result.changeId) ?? push.displayRemote
+        result.message = nil
     }
 
     /// Where reviewers find the change: `https://<gerrit host>/q/<Change-Id>` for a network remote.

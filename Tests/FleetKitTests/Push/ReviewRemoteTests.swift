@@ -23,3 +23,25 @@ struct ReviewRemoteTests {
         #expect(ReviewPusher.reviewURL(remote: remote, changeId: "I0123") == host.map { "https://\($0)/q/I0123" })
     }
 }
+
+@Suite("Recording a push")
+struct RecordPushedTests {
+    @Test("both success branches mark the repo pushed, link the change or the remote, and drop a stale message")
+    func recordPushed() {
+        var result = ReportFixtures.nova
+        result.pushed = false
+        result.message = "push failed: connection refused"
+        let local = ReviewPusher.Push(
+            name: result.name, refspec: "refs/heads/b:refs/for/master", remote: "/srv/nova.git")
+        ReviewPusher.recordPushed(&result, local)
+        #expect(result.pushed == true)
+        #expect(result.reviewUrl == "/srv/nova.git")
+        #expect(result.message == nil)
+
+        let gerrit = ReviewPusher.Push(
+            name: result.name, refspec: "refs/heads/b:refs/for/master",
+            remote: "ssh://fleet@review.example.org:29418/openstack/nova")
+        ReviewPusher.recordPushed(&result, gerrit)
+        #expect(result.reviewUrl == result.changeId.map { "https://review.example.org/q/\($0)" })
+    }
+}
