@@ -18,15 +18,7 @@ extension Fleet {
         var dryRun = false
 
         func run() throws {
-            let loaded = try loadManifest(manifest, plan: selection.plan)
-            let reportDirectory = selection.reportFolder(for: loaded)
-            let summaryFile = reportDirectory.appendingPathComponent("summary.json")
-            let summary: Summary
-            do {
-                summary = try SummaryFile.load(from: summaryFile)
-            } catch let error as ReportError {
-                throw badInput("error: \(error.description); run 'fleet run \(manifest)' first")
-            }
+            let (loaded, summary, reportDirectory) = try loadReport(manifest, selection: selection)
             if dryRun {
                 let pusher = ReviewPusher(manifest: loaded, pushOptions: pushArguments.options)
                 for result in summary.repos where result.status.isReadyForReview {
@@ -63,7 +55,6 @@ func pushSummary(
         let outcome = result.pushed == true ? "pushed \(result.reviewUrl ?? "")" : (result.message ?? "push failed")
         print("\(result.name): \(outcome)")
     }
-    let patches = ReportWriter.patches(in: reportDirectory, for: pushed.repos.map(\.name))
-    try ReportWriter.write(pushed, patches: patches, to: reportDirectory)
+    try rewriteReport(pushed, in: reportDirectory)
     return pushed
 }
