@@ -89,6 +89,9 @@ extension GerritStandIn {
                     if not found:
                         return self.send(404, "Not found: " + parts[2], json_body=False)
                     change = found[0]
+                    # A change merged between fleet's query and its abandon.
+                    if change.pop("fleet_merges_before_abandon", False):
+                        change["status"] = "MERGED"
                     if change["status"] != "NEW":
                         return self.send(409, "change is " + change["status"].lower(), json_body=False)
                     change["status"] = "ABANDONED"

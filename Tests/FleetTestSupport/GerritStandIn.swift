@@ -60,14 +60,18 @@ public final class GerritStandIn {
     public func stop() { server.stop() }
 
     /// A ChangeInfo as Gerrit's query answers it with `o=LABELS&o=SUBMITTABLE`; `labels` is the labels' JSON text.
+    ///
+    /// With `mergesBeforeAbandon` the stand-in merges the change when an abandon for it arrives (then answers 409).
     public static func change(
         number: Int, changeId: String, project: String, branch: String = "master",
         topic: String = "remove-wsgi_scripts",
         status: String = "NEW", workInProgress: Bool = false, submittable: Bool = false,
-        updated: String = "2026-11-30 10:12:13.000000000", labels: String = "{}"
+        updated: String = "2026-11-30 10:12:13.000000000", labels: String = "{}", mergesBeforeAbandon: Bool = false
     ) -> String {
         // Gerrit leaves work_in_progress out unless it is true.
-        let wip = workInProgress ? "\"work_in_progress\": true, " : ""
+        let wip =
+            (workInProgress ? "\"work_in_progress\": true, " : "")
+            + (mergesBeforeAbandon ? "\"fleet_merges_before_abandon\": true, " : "")
         return """
             {"id": \(quote("\(project)~\(branch)~\(changeId)")), "project": \(quote(project)), \
             "branch": \(quote(branch)), "topic": \(quote(topic)), "change_id": \(quote(changeId)), \

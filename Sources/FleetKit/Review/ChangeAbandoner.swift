@@ -14,8 +14,8 @@ public enum ChangeAbandoner {
 
     /// Abandons the changes of the selected repos that are not abandoned yet.
     ///
-    /// One query per Gerrit host finds them; a merged change is refused by Gerrit (409) and reported as that repo's
-    /// failure. With `dryRun` it says what would be abandoned and changes nothing in Gerrit or the summary.
+    /// One query per Gerrit host finds them; a change the query found merged is not sent to Gerrit and is that
+    /// repo's failure, as is Gerrit's refusal (409) of a change merged between the query and the abandon. With `dryRun` it says what would be abandoned and changes nothing in Gerrit or the summary.
     public static func abandon(
         _ summary: Summary, checker: ReviewChecker, only: [String], message: String?, dryRun: Bool, now: Date = Date()
     ) -> Outcome {
@@ -40,10 +40,12 @@ public enum ChangeAbandoner {
                 }
                 if review.status == .abandoned {
                     lines.append((name, "change \(review.number) is already abandoned"))
+                } else if review.status == .merged {
+                    // Only open changes are abandoned (DESIGN): a merged one is not even asked for.
+                    hasFailures = true
+                    lines.append((name, "cannot abandon merged change \(review.number) \(review.url)"))
                 } else if dryRun {
-                    let verb = review.status == .merged ? "cannot abandon merged" : "would abandon"
-                    hasFailures = hasFailures || review.status == .merged
-                    lines.append((name, "\(verb) change \(review.number) \(review.url)"))
+                    lines.append((name, "would abandon change \(review.number) \(review.url)"))
                 } else {
                     do {
                         let answer = try checker.client(for: finding.target.gerrit).abandon(

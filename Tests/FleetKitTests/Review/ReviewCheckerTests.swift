@@ -131,6 +131,31 @@ struct ReviewCheckerTests {
         #expect(refused.summary.repos == outcome.summary.repos)  // previous reviews kept
     }
 
+    @Test("abandon sends nothing for a change it found merged, and reports Gerrit's 409 for one merged since")
+    func abandonMerged() throws {
+        let directory = try TemporaryDirectory(prefix: "fleet-gerrit")
+        defer { directory.remove() }
+        let changes = [
+            GerritStandIn.change(number: 101, changeId: Self.id("1"), project: "openstack/nova"),
+            GerritStandIn.change(number: 102, changeId: Self.id("2"), project: "openstack/heat", status: "MERGED"),
+            GerritStandIn.change(
+                number: 103, changeId: Self.id("3"), project: "openstack/glance", mergesBeforeAbandon: true),
+        ]
+        let gerrit = try GerritStandIn(in: directory.url, changes: changes, pageSize: 50)
+        defer { gerrit.stop() }
+        let options = ReviewChecker.Options(gerritURL: gerrit.url, environment: gerrit.credentials)
+        let outcome = ChangeAbandoner.abandon(
+            Self.summary(), checker: ReviewChecker(manifest: try manifest(), options: options),
+            only: ["openstack/nova", "openstack/heat", "openstack/glance"], message: nil, dryRun: false)
+        #expect(outcome.hasFailures)
+        let lines = Dictionary(uniqueKeysWithValues: outcome.lines.map { ($0.name, $0.text) })
+        #expect(lines["openstack/nova"] == "abandoned change 101 \(gerrit.url)c/openstack/nova/+/101")
+        #expect(lines["openstack/heat"] == "cannot abandon merged change 102 \(gerrit.url)c/openstack/heat/+/102")
+        #expect(lines["openstack/glance"] == "error: cannot abandon change 103: change is merged (HTTP 409)")
+        let posts = try gerrit.requests().filter { $0.method == "POST" }.map(\.path)
+        #expect(posts == ["/a/changes/openstack%2Fnova~101/abandon", "/a/changes/openstack%2Fglance~103/abandon"])
+    }
+
     @Test("a host that refuses connections, and one that never answers, are their repos' messages")
     func deadHosts() throws {
         let silent = try SilentListener()
