@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -44,6 +45,7 @@ public struct GerritClient: Sendable {
         guard let credentials else {
             throw GerritError(message: "abandoning needs FLEET_HTTP_USER and FLEET_HTTP_TOKEN")
         }
+        try checkTransport()
         let path = "a/changes/\(Self.encode(project, allowing: ""))~\(number)/abandon"
         var request = try request(base + path)
         request.httpMethod = "POST"
@@ -57,10 +59,22 @@ public struct GerritClient: Sendable {
     // MARK: - Private
 
     private func get(_ path: String) throws(GerritError) -> Data {
+        if credentials != nil { try checkTransport() }
         var request = try request(base + (credentials == nil ? "" : "a/") + path)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         if let credentials { request.setValue(credentials.authorization, forHTTPHeaderField: "Authorization") }
         return try check(http.send(request))
+    }
+
+    /// Refuses to send the token in clear text: credentials go over `https`, or plain `http` to this machine only.
+    private func checkTransport() throws(GerritError) {
+        let components = URLComponents(string: base)
+        if components?.scheme?.lowercased() == "https" { return }
+        let host = components?.host?.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")) ?? ""
+        if ["127.0.0.1", "localhost", "::1"].contains(host) { return }
+        throw GerritError(
+            message: "will not send FLEET_HTTP_USER and FLEET_HTTP_TOKEN to \(base): it is not https, so the token "
+                + "would cross the network readable; use the Gerrit's https URL")
     }
 
     private func request(_ text: String) throws(GerritError) -> URLRequest {
@@ -82,6 +96,12 @@ public struct GerritClient: Sendable {
             throw GerritError(message: "not allowed (HTTP \(response.status))\(hint)")
         case 409: throw GerritError(message: (reason.isEmpty ? "conflict" : reason) + " (HTTP 409)")
         case 404: throw GerritError(message: "not found (HTTP 404): is \(base) a Gerrit?")
+        case 300..<400:
+            // Not followed: the credentials must not go wherever a server points.
+            let target = response.location.map { " to \(redactedURL($0))" } ?? ""
+            throw GerritError(
+                message: "redirected (HTTP \(response.status))\(target), which fleet does not follow: "
+                    + "give the Gerrit URL it points to")
         default:
             throw GerritError(message: "HTTP \(response.status)" + (reason.isEmpty ? "" : ": \(reason)"))
         }

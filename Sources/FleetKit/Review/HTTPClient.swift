@@ -13,6 +13,8 @@ struct HTTPClient: Sendable {
         var status: Int
         /// The body.
         var body: Data
+        /// The `Location` header of a redirect the client did not follow.
+        var location: String?
     }
 
     /// Seconds a request may take, connecting included.
@@ -35,7 +37,9 @@ struct HTTPClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
+        // Redirects are never followed: URLSession (on Linux) would copy the Authorization header to any host the
+        // server names. A 3xx comes back as it is, for the caller to report.
+        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let outcome = OutcomeSlot()
         let done = DispatchSemaphore(value: 0)
@@ -44,7 +48,8 @@ struct HTTPClient: Sendable {
             if let error {
                 result = .failure(Self.describe(error, timeout: self.timeout))
             } else if let http = response as? HTTPURLResponse {
-                result = .success(Response(status: http.statusCode, body: data ?? Data()))
+                let location = http.value(forHTTPHeaderField: "Location")
+                result = .success(Response(status: http.statusCode, body: data ?? Data(), location: location))
             } else {
                 result = .failure(GerritError(message: "no HTTP answer"))
             }
@@ -79,6 +84,16 @@ struct HTTPClient: Sendable {
 
     private static func seconds(_ value: TimeInterval) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+/// Refuses every redirect, so credentials set on a request only ever go to the URL it was made for.
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }
 

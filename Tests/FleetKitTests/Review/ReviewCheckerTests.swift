@@ -156,6 +156,59 @@ struct ReviewCheckerTests {
         #expect(posts == ["/a/changes/openstack%2Fnova~101/abandon", "/a/changes/openstack%2Fglance~103/abandon"])
     }
 
+    @Test("a redirect is not followed, so the token never reaches the other host; the repo's error names the 302")
+    func redirect() throws {
+        let directory = try TemporaryDirectory(prefix: "fleet-gerrit")
+        defer { directory.remove() }
+        // The target: a Gerrit stand-in that logs every request and whether it carried the credentials.
+        let gerrit = try GerritStandIn(in: directory.url, changes: Self.changes, pageSize: 50)
+        defer { gerrit.stop() }
+        let script = directory.url.appendingPathComponent("redirector.py")
+        try Data(
+            """
+            import sys
+            from http.server import HTTPServer, BaseHTTPRequestHandler
+            port, target = int(sys.argv[1]), sys.argv[2]
+            class Handler(BaseHTTPRequestHandler):
+                def do_GET(self):
+                    self.send_response(302)
+                    self.send_header("Location", target + self.path.lstrip("/"))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                def log_message(self, *args):
+                    pass
+            HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+            """.utf8
+        ).write(to: script)
+        let redirector = try ServerProcess.start(
+            "/usr/bin/env", logURL: directory.url.appendingPathComponent("redirector.log")
+        ) { port in ["python3", script.path, "\(port)", gerrit.url] }
+        defer { redirector.stop() }
+        let base = "http://127.0.0.1:\(redirector.port)/"
+        let options = ReviewChecker.Options(gerritURL: base, environment: gerrit.credentials)
+        let outcome = ReviewTracker.check(
+            Self.summary(), checker: ReviewChecker(manifest: try manifest(), options: options))
+        let message = try #require(outcome.problems["openstack/nova"])
+        #expect(message.contains("redirected (HTTP 302) to \(gerrit.url)a/changes/"), "\(message)")
+        #expect(!message.contains(gerrit.token))
+        #expect(try gerrit.requests().isEmpty)
+    }
+
+    @Test("credentials go to an https Gerrit or to this machine over http, never over http to another host")
+    func plainHTTP() throws {
+        let client = GerritClient(
+            base: "http://gerrit.example.org/", credentials: GerritCredentials(user: "bot", token: "secret"),
+            timeout: 1)
+        #expect(throws: GerritError.self) { _ = try client.changes(topic: "t") }
+        do {
+            _ = try client.abandon(project: "p", number: 1, message: nil)
+            Issue.record("abandon sent credentials over plain http")
+        } catch {
+            #expect(error.message.contains("it is not https"))
+            #expect(!error.message.contains("secret"))
+        }
+    }
+
     @Test("a host that refuses connections, and one that never answers, are their repos' messages")
     func deadHosts() throws {
         let silent = try SilentListener()
