@@ -24,8 +24,7 @@ extension Fleet {
             let (loaded, summary, reportDirectory) = try loadReport(manifest, selection: selection)
             let checker = ReviewChecker(manifest: loaded, options: gerrit.options)
             let outcome = ReviewTracker.check(summary, checker: checker, only: selection.only)
-            try ReportHistory.append(outcome.summary, to: reportDirectory)
-            try rewriteReport(outcome.summary, in: reportDirectory)
+            try rewriteReport(outcome.summary, in: reportDirectory, recordingHistory: true)
             print(ReviewTable.render(outcome.summary, names: outcome.checked, problems: outcome.problems))
             for name in outcome.checked {
                 if let problem = outcome.problems[name] {
@@ -51,8 +50,22 @@ func loadReport(_ manifest: String, selection: WorkspaceArguments) throws -> (Ma
     }
 }
 
-/// Re-renders every report file of `summary`, keeping the patches already there.
-func rewriteReport(_ summary: Summary, in reportDirectory: URL) throws {
+/// Re-renders every report file of `summary`, keeping the patches already there, then (with `recordingHistory`)
+/// appends its totals to `history.jsonl`: a report that could not be written leaves no history line for it.
+///
+/// A failed write leaves the old report whole; fleet says why on standard error and exits 1.
+func rewriteReport(_ summary: Summary, in reportDirectory: URL, recordingHistory: Bool = false) throws {
     let patches = ReportWriter.patches(in: reportDirectory, for: summary.repos.map(\.name))
-    try ReportWriter.write(summary, patches: patches, to: reportDirectory)
+    let now = Date()
+    let entry = HistoryEntry(time: Summary.timestamp(now), totals: summary.totals)
+    do {
+        try ReportWriter.write(
+            summary, patches: patches, to: reportDirectory, pendingHistory: recordingHistory ? entry : nil,
+            onFailure: .keepOldReport)
+        if recordingHistory { try ReportHistory.append(summary, at: now, to: reportDirectory) }
+    } catch {
+        let text = FileSystemErrorText.describe(error, fallbackPath: reportDirectory.path)
+        FileHandle.standardError.write(Data("fleet: \(text)\n".utf8))
+        throw ExitCode.failure
+    }
 }

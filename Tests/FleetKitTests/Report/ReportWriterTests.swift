@@ -63,6 +63,53 @@ struct ReportWriterTests {
         #expect(ReportWriter.patchFileName(for: "x/networking-bagpipe") == "x__networking-bagpipe.patch")
     }
 
+    @Test(
+        "a file that cannot be written leaves no temporary file and the old report whole; a run's write drops the old summary",
+        arguments: [ReportWriter.FailurePolicy.keepOldReport, .removeOldSummary])
+    func failedWrite(policy: ReportWriter.FailurePolicy) throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.url
+            let old = ReportFixtures.summary()
+            try ReportWriter.write(old, patches: ["openstack/nova": "old\n"], to: folder)
+            let before = try snapshot(folder)
+            var summary = old
+            summary.repos = [ReportFixtures.nova]
+            summary.totals = Summary.totals(of: summary.repos)
+            // The second patch's name is too long for the file system: it fails after the first was staged.
+            let tooLong = "x/" + String(repeating: "n", count: 300)
+            #expect(throws: (any Error).self) {
+                try ReportWriter.write(
+                    summary, patches: ["openstack/nova": "new\n", tooLong: "p\n"], to: folder, onFailure: policy)
+            }
+            var expected = before
+            if policy == .removeOldSummary { expected["summary.json"] = nil }
+            #expect(try snapshot(folder) == expected)
+        }
+    }
+
+    @Test("a rename that fails part-way leaves summary.json last: the old one, or none for a run")
+    func failedRename() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.url
+            try ReportWriter.write(ReportFixtures.summary(), patches: [:], to: folder)
+            let oldSummary = readFile("summary.json", under: folder)
+            // summary.md cannot be replaced: a folder that is not empty stands in its place.
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("summary.md"))
+            try writeFiles(["summary.md/keep": "x"], under: folder)
+            var summary = ReportFixtures.summary()
+            summary.repos = [ReportFixtures.nova]
+            summary.totals = Summary.totals(of: summary.repos)
+            #expect(throws: (any Error).self) {
+                try ReportWriter.write(summary, patches: [:], to: folder, onFailure: .keepOldReport)
+            }
+            #expect(readFile("summary.json", under: folder) == oldSummary)
+            #expect(
+                try !FileManager.default.subpathsOfDirectory(atPath: folder.path).contains { $0.contains(".fleet-") })
+            #expect(throws: (any Error).self) { try ReportWriter.write(summary, patches: [:], to: folder) }
+            #expect(readFile("summary.json", under: folder) == nil)
+        }
+    }
+
     @Test("fails with the file system's error when the folder cannot be made")
     func unwritable() throws {
         try withTemporaryDirectory { directory in
@@ -73,4 +120,17 @@ struct ReportWriterTests {
             }
         }
     }
+}
+
+/// Every file under `folder` (relative path → contents).
+private func snapshot(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+        var isDirectory: ObjCBool = false
+        let url = folder.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else { continue }
+        files[path] = try Data(contentsOf: url)
+    }
+    return files
 }
