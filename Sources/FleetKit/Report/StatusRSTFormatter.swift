@@ -81,13 +81,16 @@ public struct StatusRSTFormatter: ReportFormatter {
     /// A repo whose change `fleet status` found: a merged change is the completion artifact, linked.
     private static func reviewState(_ change: ChangeReview, repo: RepoResult, adds: String) -> String {
         let link = RSTText.link("change \(change.number)", change.url)
-        switch change.state {
+        // By Gerrit's status, not ReviewState: a found change is never "no change".
+        switch change.status {
         case .merged: return "merged, \(link)\(adds)"
-        case .inReview: return "in review, \(link)\(adds)"
-        case .failingCI: return "in review, CI failing, \(link)\(adds)"
-        case .workInProgress: return "work in progress, \(link)\(adds)"
-        case .abandoned, .noChange:
+        case .abandoned:
             return "change abandoned, \(link); branch \(RSTText.literal(repo.branch))\(adds) (not in review)"
+        case .new:
+            let state =
+                change.state == .workInProgress
+                ? "work in progress" : change.state == .failingCI ? "in review, CI failing" : "in review"
+            return "\(state), \(link)\(adds)"
         }
     }
 }
