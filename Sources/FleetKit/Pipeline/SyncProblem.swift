@@ -61,9 +61,18 @@ struct SyncProblem: Error, CustomStringConvertible {
     }
 
     /// The remote's default branch, or a sentence naming the branch its HEAD names when that branch is missing.
-    static func defaultBranch(of repository: Repository, url: String) throws -> String {
+    ///
+    /// - Parameters:
+    ///   - repository: the clone.
+    ///   - url: the remote as the manifest gives it, for messages.
+    ///   - options: the credentials (kept in memory only, never in the clone's config) for asking the remote.
+    /// - Returns: the branch the remote's HEAD names.
+    /// - Throws: ``SyncProblem`` saying why the branch cannot be known.
+    static func defaultBranch(of repository: Repository, url: String, options: RemoteOptions) throws -> String {
         do {
-            return try repository.remoteDefaultBranch()
+            return try repository.remoteDefaultBranch(options: options)
+        } catch  where error.code == .auth {
+            throw explaining(error, url: url)
         } catch {
             // A local remote's HEAD can be read; a server only advertises a HEAD that resolves.
             let named = url.hasPrefix("/") ? (try? Repository.open(at: url).currentBranch()) ?? nil : nil

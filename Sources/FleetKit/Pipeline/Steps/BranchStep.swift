@@ -28,7 +28,9 @@ struct BranchStep {
         let branch = context.plan.branch
         let target =
             try spec.branch ?? Self.gitReviewBranch(repository)
-            ?? SyncProblem.defaultBranch(of: repository, url: SyncStep.cloneSource(spec.url))
+            ?? SyncProblem.defaultBranch(
+                of: repository, url: SyncStep.cloneSource(spec.url),
+                options: SyncStep(spec: spec, context: context).remoteOptions)
         guard let base = try repository.referenceTarget("refs/remotes/origin/\(target)") else {
             return .finish(.failed, message: "the target branch '\(target)' does not exist on the remote")
         }

@@ -75,7 +75,7 @@ struct SyncStep {
     }
 
     /// The remote options for this repo's transfers: progress events and run cancellation.
-    private var remoteOptions: RemoteOptions {
+    var remoteOptions: RemoteOptions {
         let name = spec.name
         let events = context.events
         let cancellation = context.cancellation
