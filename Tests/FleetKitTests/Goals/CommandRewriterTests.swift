@@ -108,14 +108,7 @@ struct CommandRewriterTests {
                 \(options)
                 commit: {subject: S, body: B}
                 """
-            do {
-                _ = try PlanLoader.load(yaml: yaml, file: "Plans/t.yaml", name: "t")
-                return []
-            } catch let error as InputError {
-                return error.diagnostics.map(\.description)
-            } catch {
-                return ["\(error)"]
-            }
+            return planDiagnostics(yaml, file: "Plans/t.yaml")
         }
         #expect(
             diagnostics("options: {run: [make]}") == ["Plans/t.yaml:6:16: error: 'run' must be a string, found a list"])

@@ -167,14 +167,7 @@ struct PBRPyprojectRewriterTests {
                 \(options)
                 commit: {subject: S, body: B}
                 """
-            do {
-                _ = try PlanLoader.load(yaml: yaml, file: "Plans/t.yaml", name: "t")
-                return []
-            } catch let error as InputError {
-                return error.diagnostics.map(\.description)
-            } catch {
-                return ["\(error)"]
-            }
+            return planDiagnostics(yaml, file: "Plans/t.yaml")
         }
         #expect(
             diagnostics("  requires: []") == [

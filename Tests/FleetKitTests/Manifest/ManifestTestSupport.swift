@@ -17,10 +17,10 @@ func manifestDiagnostics(_ yaml: String, file: URL = inlineManifest) -> [String]
     }
 }
 
-/// Loads inline plan YAML and returns the printed diagnostics, or an empty list when it loads.
-func planDiagnostics(_ yaml: String) -> [String] {
+/// Loads inline plan YAML as `file` and returns the printed diagnostics, or an empty list when it loads.
+func planDiagnostics(_ yaml: String, file: String = "Plans/test.yaml") -> [String] {
     do {
-        _ = try PlanLoader.load(yaml: yaml, file: "Plans/test.yaml", name: "test")
+        _ = try PlanLoader.load(yaml: yaml, file: file, name: "test")
         return []
     } catch let error as InputError {
         return error.diagnostics.map(\.description)
