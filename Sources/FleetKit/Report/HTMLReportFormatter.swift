@@ -49,7 +49,8 @@ public struct HTMLReportFormatter: ReportFormatter {
             <tbody>
 
             """
-        html += summary.repos.map(Self.row).joined(separator: "\n")
+        html += summary.repos.map { Self.row($0, highlightsAreNames: summary.highlightsVerb(for: $0) != nil) }
+            .joined(separator: "\n")
         html += """
 
             </tbody>
@@ -65,8 +66,11 @@ public struct HTMLReportFormatter: ReportFormatter {
 
     // MARK: - Private
 
-    private static func row(_ repo: RepoResult) -> String {
-        let modules = repo.highlights.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: "<br>")
+    /// One table row; highlights that are a statement of their own (no verb) read as words, names as code.
+    private static func row(_ repo: RepoResult, highlightsAreNames: Bool) -> String {
+        let modules = repo.highlights.map {
+            highlightsAreNames ? "<code>\(HTMLText.escape($0))</code>" : HTMLText.escape($0)
+        }.joined(separator: "<br>")
         let review: String
         if let record = repo.review {
             review = HTMLReviewSection.cell(record)

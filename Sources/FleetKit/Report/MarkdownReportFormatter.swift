@@ -28,7 +28,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
                 + "| follow-ups | message |",
             "| --- | --- | --- | --- | --- | --- | ---: | --- |",
         ]
-        lines += summary.repos.map(Self.row)
+        lines += summary.repos.map { Self.row($0, highlightsAreNames: summary.highlightsVerb(for: $0) != nil) }
         let withFollowUps = summary.repos.filter { !$0.followUps.isEmpty }
         if !withFollowUps.isEmpty {
             lines += ["", "## Follow-ups", "", "References fleet did not rewrite, left for a person:"]
@@ -42,7 +42,8 @@ public struct MarkdownReportFormatter: ReportFormatter {
 
     // MARK: - Private
 
-    private static func row(_ repo: RepoResult) -> String {
+    /// One table row; highlights that are a statement of their own (no verb) read as words, names as code.
+    private static func row(_ repo: RepoResult, highlightsAreNames: Bool) -> String {
         let review: String
         if let record = repo.review {
             review = reviewCell(record)
@@ -55,7 +56,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
             text(repo.name),
             text(repo.team ?? ""),
             repo.status.rawValue,
-            repo.highlights.map(code).joined(separator: "<br>"),
+            repo.highlights.map(highlightsAreNames ? code : text).joined(separator: "<br>"),
             repo.changeId.map(code) ?? "",
             review,
             "\(repo.followUps.count)",

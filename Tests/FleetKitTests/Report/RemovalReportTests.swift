@@ -43,7 +43,11 @@ struct RemovalReportTests {
         #expect(lines[0] == "openstack/heat  migrated          entry points removed")
         #expect(lines[1] == "openstack/heat  migrated          heat.wsgi.cfn")
         let markdown = try MarkdownReportFormatter().render(summary)
-        #expect(markdown.contains("| `entry points removed` |"))
+        #expect(markdown.contains("| entry points removed |"))
+        #expect(markdown.contains("| `heat.wsgi.cfn` |"))
+        let html = try HTMLReportFormatter().render(summary)
+        #expect(html.contains("<td>entry points removed</td>"))
+        #expect(html.contains("<code>heat.wsgi.cfn</code>"))
         #expect(!markdown.contains("`heat.wsgi.api`"))
     }
 
