@@ -18,7 +18,7 @@ struct PyprojectBuildSystem {
         var table: String?
         var pendingArray: (values: [String], open: Bool)?
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.withoutComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            let line = String(HashComment.strip(rawLine, escapingQuotes: ["\""])).trimmingCharacters(in: .whitespaces)
             if var array = pendingArray, array.open {
                 array.values += Self.strings(in: line)
                 array.open = !line.contains("]")
@@ -96,28 +96,5 @@ struct PyprojectBuildSystem {
             }
         }
         return found
-    }
-
-    /// The line without a `#` comment (a `#` inside a string stays).
-    private static func withoutComment(_ line: String) -> String {
-        var quote: Character?
-        var escaped = false
-        for index in line.indices {
-            let character = line[index]
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" && open == "\"" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#" {
-                return String(line[..<index])
-            }
-        }
-        return line
     }
 }

@@ -3,25 +3,7 @@
 extension PythonSource {
     /// `line` without its `#` comment (a `#` inside a string literal stays).
     static func code(of line: Substring) -> Substring {
-        var quote: Character?
-        var escaped = false
-        for index in line.indices {
-            let character = line[index]
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#" {
-                return line[..<index]
-            }
-        }
-        return line
+        HashComment.strip(line)
     }
 
     /// The index of the `=` of an assignment or keyword argument in `text` (not `==`, `<=`, `>=`, `!=`, and not
