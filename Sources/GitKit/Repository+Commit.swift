@@ -37,6 +37,16 @@ extension Repository {
     /// - Returns: the new commit's id.
     @discardableResult
     public func commit(message: String, author: Signature, committer: Signature? = nil) throws(GitError) -> ObjectID {
+        let commit = try createCommit(message: message, author: author, committer: committer)
+        try moveHead(to: commit, reflogMessage: "commit: " + Self.subject(of: message))
+        return commit
+    }
+
+    /// Writes a commit of the index on top of HEAD without moving any reference.
+    /// - Returns: the new commit's id.
+    public func createCommit(message: String, author: Signature, committer: Signature? = nil) throws(GitError)
+        -> ObjectID
+    {
         let index = try make("git_repository_index") { git_repository_index(&$0, pointer) }
         defer { git_index_free(index) }
         var treeID = git_oid()
@@ -55,13 +65,42 @@ extension Repository {
                 var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
                 let rc = parents.withUnsafeMutableBufferPointer { buffer in
                     git_commit_create(
-                        &newID, pointer, "HEAD", authorSignature, committerSignature, "UTF-8", message, tree,
+                        &newID, pointer, nil, authorSignature, committerSignature, "UTF-8", message, tree,
                         buffer.count, buffer.baseAddress)
                 }
                 try check(rc, "git_commit_create")
             }
         }
         return ObjectID(newID)
+    }
+
+    /// Points the current branch (or a detached HEAD) at `commit`, with `reflogMessage` in its reflog; on an unborn
+    /// branch, creates it.
+    public func moveHead(to commit: ObjectID, reflogMessage: String) throws(GitError) {
+        var id = commit.oid
+        var head: OpaquePointer?
+        let rc = git_repository_head(&head, pointer)
+        if rc == GIT_EUNBORNBRANCH.rawValue || rc == GIT_ENOTFOUND.rawValue {
+            let symbolic = try make("git_reference_lookup(HEAD)") { git_reference_lookup(&$0, pointer, "HEAD") }
+            defer { git_reference_free(symbolic) }
+            guard let branch = git_reference_symbolic_target(symbolic) else {
+                throw GitError(function: "moveHead", message: "HEAD names no branch")
+            }
+            let created = try make("git_reference_create") {
+                git_reference_create(&$0, pointer, branch, &id, 0, reflogMessage)
+            }
+            git_reference_free(created)
+            return
+        }
+        try check(rc, "git_repository_head")
+        defer { git_reference_free(head) }
+        let moved = try make("git_reference_set_target") { git_reference_set_target(&$0, head, &id, reflogMessage) }
+        git_reference_free(moved)
+    }
+
+    /// The first line of a commit message, as git's reflog shows it.
+    static func subject(of message: String) -> String {
+        String(message.prefix { $0 != "\n" })
     }
 
     /// Reads a commit's message, people, parents and tree.

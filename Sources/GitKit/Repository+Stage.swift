@@ -7,8 +7,12 @@ extension Repository {
     /// Unlike ``stageAll()`` it reads nothing but the named files, so a caller that knows what it changed skips a
     /// walk of the whole tree. A move is two paths, the old (removed) and the new (added); status and diffs show it as
     /// a rename. A path that is not tracked and that git ignores is left out, as `git add` would.
+    /// - Parameters:
+    ///   - paths: the paths to stage, relative to the work tree.
+    ///   - writeIndex: false keeps the staged index in memory, for a caller that writes it later with
+    ///     ``writeIndex()`` (see ``writingObjectsAsOnePack(_:)``).
     /// - Throws: ``GitError`` when a path cannot be staged (a folder, say) or the index cannot be written.
-    public func stage(paths: [String]) throws(GitError) {
+    public func stage(paths: [String], writeIndex: Bool = true) throws(GitError) {
         guard let root = workingDirectory else {
             throw GitError(function: "stage(paths:)", message: "a bare repository has no work tree to stage from")
         }
@@ -23,6 +27,13 @@ extension Repository {
                 try check(git_index_remove_bypath(index, path), "git_index_remove_bypath(\(path))")
             }
         }
+        if writeIndex { try check(git_index_write(index), "git_index_write") }
+    }
+
+    /// Writes the repository's index, as staged in memory, to disk.
+    public func writeIndex() throws(GitError) {
+        let index = try make("git_repository_index") { git_repository_index(&$0, pointer) }
+        defer { git_index_free(index) }
         try check(git_index_write(index), "git_index_write")
     }
 

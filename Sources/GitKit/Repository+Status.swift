@@ -25,9 +25,24 @@ public struct StatusEntry: Sendable, Equatable {
 extension Repository {
     /// The work tree and index status, untracked files included, ignored files not.
     public func status() throws(GitError) -> [StatusEntry] {
+        try status(show: GIT_STATUS_SHOW_INDEX_AND_WORKDIR)
+    }
+
+    /// Whether the work tree and index match HEAD exactly (no untracked files either).
+    public func isClean() throws(GitError) -> Bool {
+        try status().isEmpty
+    }
+
+    /// Whether the work tree matches the index exactly (no untracked files either), without comparing the index
+    /// with HEAD: for a caller that has just committed the index, which skips reading HEAD's trees.
+    public func isWorkTreeClean() throws(GitError) -> Bool {
+        try status(show: GIT_STATUS_SHOW_WORKDIR_ONLY).isEmpty
+    }
+
+    private func status(show: git_status_show_t) throws(GitError) -> [StatusEntry] {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
-        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.show = show
         options.flags =
             GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY.rawValue
@@ -46,11 +61,6 @@ extension Repository {
                     staged: Self.indexChange(flags), unstaged: Self.workTreeChange(flags)))
         }
         return entries
-    }
-
-    /// Whether the work tree and index match HEAD exactly (no untracked files either).
-    public func isClean() throws(GitError) -> Bool {
-        try status().isEmpty
     }
 
     private static func indexChange(_ flags: UInt32) -> StatusEntry.Change? {
