@@ -30,14 +30,19 @@ public struct RepoPipeline: Sendable {
         let state = RepoState.load(for: spec.name, plan: context.plan, in: workspace)
         var run: RepoRun
         do {
-            try InFlight.mark(
-                spec.name, branch: plan, in: workspace,
-                previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),
-                isRewriting: leftover?.isRewriting ?? false)
+            // A clone that is not there yet is made in a temporary folder and renamed into place whole, so a kill
+            // before the branch step (which marks the repo before it touches the tree) leaves nothing to repair.
+            if leftover != nil || FileManager.default.fileExists(atPath: workspace.clonePath(for: spec.name).path) {
+                try InFlight.mark(
+                    spec.name, branch: plan, in: workspace,
+                    previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),
+                    isRewriting: leftover?.isRewriting ?? false)
+            }
             run = try runSteps(
                 spec, leftover: leftover, wasInterrupted: wasInterrupted, state: state, timer: &timer, facts: &facts)
         } catch {
-            let message = context.cancellation.isCancelled ? "interrupted" : Self.describe(error)
+            let message =
+                context.cancellation.isCancelled ? "interrupted" : Self.describe(error, workspace: workspace.root.path)
             run = RepoRun(result: facts.result(.failed, message: message))
         }
         run = RepoSettler(context: context, spec: spec, state: state).settle(run, facts: facts)
@@ -137,9 +142,15 @@ public struct RepoPipeline: Sendable {
     }
 
     /// A one-line description of an error for the report.
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? StepError { return "\(error.step): \(describe(error.underlying))" }
-        if let full = FileSystemErrorText.noSpace(error, fallbackPath: "the workspace's disk") { return full }
+    /// - Parameters:
+    ///   - error: the error.
+    ///   - workspace: the folder a full disk is named by when the error names no file (libgit2 often does not).
+    /// - Returns: the description, with no URL's credentials in it.
+    static func describe(_ error: any Error, workspace: String = "the workspace's disk") -> String {
+        if let error = error as? StepError {
+            return "\(error.step): \(describe(error.underlying, workspace: workspace))"
+        }
+        if let full = FileSystemErrorText.noSpace(error, fallbackPath: workspace) { return full }
         // Messages may quote a URL (libgit2's, a step's): none may show its credentials.
         return redactingURLs(in: (error as? GitError)?.message ?? String(describing: error))
     }

@@ -70,8 +70,11 @@ struct BranchStep {
         }
         try InFlight.mark(
             spec.name, branch: context.plan.branch, in: context.workspace, previousTip: previousTip, isRewriting: true)
-        // Detach first: libgit2 refuses to move the branch HEAD is on.
-        try repository.checkoutDetached(base)
+        // Detach first when HEAD is on the review branch (libgit2 refuses to move the branch HEAD is on), and for a
+        // dry run, which creates no branch; otherwise checking out the moved branch brings the tree to the base.
+        if try context.dryRun || repository.currentBranch() == branch {
+            try repository.checkoutDetached(base)
+        }
         if !context.dryRun {
             try repository.createBranch(branch, at: base, force: true)
             try repository.checkout(branch: branch)
