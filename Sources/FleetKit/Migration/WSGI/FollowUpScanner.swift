@@ -31,12 +31,11 @@ struct FollowUpScanner {
 
     /// Whether `path` is worth scanning.
     static func isCandidate(_ path: String) -> Bool {
-        if path == "setup.cfg" || path.hasPrefix("releasenotes/") { return false }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last ?? "") : ""
+        if path == "setup.cfg" || RelativePath.starts(path, with: "releasenotes/") { return false }
+        let ext = String(RelativePath.fileExtension(RelativePath.name(path)))
         if skippedExtensions.contains(ext) { return false }
-        let inScannedFolder = scannedFolders.contains { path.hasPrefix($0) }
-        if ext == "py" { return inScannedFolder && !path.hasPrefix("etc/") }
+        let inScannedFolder = scannedFolders.contains { RelativePath.starts(path, with: $0) }
+        if ext == "py" { return inScannedFolder && !RelativePath.starts(path, with: "etc/") }
         return inScannedFolder || scannedExtensions.contains(ext)
     }
 

@@ -112,7 +112,21 @@ package struct SetupCfg: Sendable {
         return result
     }
 
-    private static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{0C}" || c == "\u{0B}" }
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0C || byte == 0x0B
+    }
+
+    /// `text` without its leading and trailing spaces, with the number of leading ones.
+    ///
+    /// Counted in bytes (the spaces are ASCII), so no line is walked by grapheme clusters.
+    private static func trimmed(_ text: Substring) -> (text: Substring, indent: Int) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        var end = utf8.endIndex
+        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return (text[start..<end], utf8.distance(from: utf8.startIndex, to: start))
+    }
 
     private mutating func parse() throws(MigrationProblem) {
         var parsed: [Section] = []
@@ -123,8 +137,8 @@ package struct SetupCfg: Sendable {
         var hasOpenEntry = false
         for (index, line) in lines.enumerated() {
             let number = index + 1
-            let indent = line.text.prefix(while: Self.isSpace).count
-            let stripped = String(line.text.dropFirst(indent).reversed().drop(while: Self.isSpace).reversed())
+            let (trimmedLine, indent) = Self.trimmed(line.text[...])
+            let stripped = String(trimmedLine)
             if stripped.isEmpty || stripped.hasPrefix("#") || stripped.hasPrefix(";") { continue }
             if hasOpenEntry, indent > keyIndent, !parsed.isEmpty {
                 let sectionIndex = parsed.count - 1
@@ -155,9 +169,9 @@ package struct SetupCfg: Sendable {
             guard let delimiter = stripped.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 throw problem(number, "line is neither a section header, a key nor a continuation")
             }
-            let key = String(stripped[..<delimiter].reversed().drop(while: Self.isSpace).reversed()).lowercased()
+            let key = String(Self.trimmed(stripped[..<delimiter]).text).lowercased()
             guard !key.isEmpty else { throw problem(number, "key without a name") }
-            let value = String(stripped[stripped.index(after: delimiter)...].drop(while: Self.isSpace))
+            let value = String(Self.trimmed(stripped[stripped.index(after: delimiter)...]).text)
             let sectionIndex = parsed.count - 1
             guard keysOfSection.insert(key).inserted else {
                 throw problem(number, "duplicate key \(key) in [\(parsed[sectionIndex].name)]")

@@ -5,9 +5,9 @@ enum UWSGIIniRewriter {
     /// Whether `path` is a uWSGI configuration candidate: `*.ini`, `*.ini.j2`/`.ini.tmpl`, or a `*.conf` whose name
     /// says uwsgi (`uwsgi.conf`, `freezer-api-uwsgi.conf`).
     static func isCandidate(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".ini") || name.hasSuffix(".ini.j2") || name.hasSuffix(".ini.tmpl")
-            || name.hasSuffix(".ini.template") || (name.hasSuffix(".conf") && name.contains("uwsgi"))
+        let name = RelativePath.name(path)
+        return [".ini", ".ini.j2", ".ini.tmpl", ".ini.template"].contains { RelativePath.ends(name, with: $0) }
+            || (RelativePath.ends(name, with: ".conf") && name.utf8.firstRange(of: "uwsgi".utf8) != nil)
     }
 
     /// `text` with every `wsgi-file` naming a script in `modules` (script → module path) rewritten, and the 1-based
