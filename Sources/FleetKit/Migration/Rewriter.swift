@@ -44,9 +44,10 @@ public protocol Rewriter: Sendable {
     static func checkSettings(in entry: MappingReader, sink: inout DiagnosticSink)
     /// The short strings reports show for a repo, such as the new module paths.
     static func highlights(of details: Details) -> [String]
-    /// The verb `status.rst` puts before this repo's highlights (such as `adds`), or nil when the highlights are a
-    /// statement of their own (such as `entry points removed`).
-    static func highlightsVerb(for details: Details) -> String?
+    /// The verb `status.rst` puts before a repo's highlights (such as `adds`), or nil when the highlights (as
+    /// ``highlights(of:)`` gave them) are a statement of their own (such as `entry points removed`). Reports ask it
+    /// for every repo of every format, so it reads the stored highlights rather than decoding the details.
+    static func highlightsVerb(for highlights: [String]) -> String?
 
     /// Makes the rewriter for a run.
     init(options: Options, environment: RewriterEnvironment)
@@ -68,7 +69,7 @@ extension Rewriter {
     /// No built-in plans.
     public static var builtInPlans: [String: String] { [:] }
     /// The rewriter's one verb for every repo.
-    public static func highlightsVerb(for details: Details) -> String? { presentation.highlightsVerb }
+    public static func highlightsVerb(for highlights: [String]) -> String? { presentation.highlightsVerb }
     /// No manifest keys.
     public static var repositoryKeys: [String] { [] }
     /// Nothing to check when there are no manifest keys.

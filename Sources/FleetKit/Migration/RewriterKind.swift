@@ -19,7 +19,7 @@ public struct RewriterKind: Sendable {
     let readOptions: @Sendable (MappingReader?, inout DiagnosticSink) -> JSONValue?
     let checkSettings: @Sendable (MappingReader, inout DiagnosticSink) -> Void
     let highlightsOfDetails: @Sendable ([String: JSONValue]) -> [String]?
-    let verbOfDetails: @Sendable ([String: JSONValue]) -> String??
+    let verbOfHighlights: @Sendable ([String]) -> String?
     let make: @Sendable (JSONValue, RewriterEnvironment) throws -> AnyRewriter
 
     /// The kind of rewriter `type`.
@@ -43,9 +43,7 @@ public struct RewriterKind: Sendable {
         highlightsOfDetails = { members in
             (try? JSONValue.object(members).decode(as: R.Details.self)).map(R.highlights(of:))
         }
-        verbOfDetails = { members in
-            (try? JSONValue.object(members).decode(as: R.Details.self)).map(R.highlightsVerb(for:))
-        }
+        verbOfHighlights = { R.highlightsVerb(for: $0) }
         make = { options, environment in
             AnyRewriter(R(options: try options.decode(as: R.Options.self), environment: environment))
         }
@@ -56,10 +54,9 @@ public struct RewriterKind: Sendable {
         highlightsOfDetails(details)
     }
 
-    /// The verb before a repo's highlights in `status.rst`, from its stored details: the rewriter's own verb when the
-    /// details are not its own; nil when the highlights are a statement of their own.
-    public func highlightsVerb(ofDetails details: [String: JSONValue]) -> String? {
-        verbOfDetails(details) ?? presentation.highlightsVerb
+    /// The verb before a repo's highlights in `status.rst`; nil when the highlights are a statement of their own.
+    public func highlightsVerb(ofHighlights highlights: [String]) -> String? {
+        verbOfHighlights(highlights)
     }
 
     /// Makes the rewriter for a run from a plan's stored options.

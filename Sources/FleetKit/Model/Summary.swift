@@ -75,7 +75,7 @@ public struct Summary: Codable, Sendable, Equatable {
     /// The verb `status.rst` puts before `repo`'s highlights, or nil when they are a statement of their own.
     public func highlightsVerb(for repo: RepoResult) -> String? {
         guard let kind = rewriterKind else { return RewriterPresentation.generic.highlightsVerb }
-        return kind.highlightsVerb(ofDetails: repo.details)
+        return kind.highlightsVerb(ofHighlights: repo.highlights)
     }
 
     private var rewriterKind: RewriterKind? {

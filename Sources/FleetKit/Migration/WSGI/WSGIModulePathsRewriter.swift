@@ -50,8 +50,8 @@ public struct WSGIModulePathsRewriter: Rewriter {
     }
 
     /// `adds` before new module paths; none before `entry points removed`, which says it all.
-    public static func highlightsVerb(for details: WSGIDetails) -> String? {
-        highlights(of: details) == WSGICommitWording.removedStatement ? nil : presentation.highlightsVerb
+    public static func highlightsVerb(for highlights: [String]) -> String? {
+        highlights == WSGICommitWording.removedStatement ? nil : presentation.highlightsVerb
     }
 
     /// The new module paths (skipped scripts have none), or `entry points removed` for a removal-only change.
