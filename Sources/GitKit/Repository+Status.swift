@@ -30,13 +30,15 @@ extension Repository {
 
     /// Whether the work tree and index match HEAD exactly (no untracked files either).
     public func isClean() throws(GitError) -> Bool {
-        try status().isEmpty
+        guard try stagedPaths().isEmpty else { return false }
+        return try isWorkTreeClean()
     }
 
     /// Whether the work tree matches the index exactly (no untracked files either), without comparing the index
     /// with HEAD: for a caller that has just committed the index, which skips reading HEAD's trees.
     public func isWorkTreeClean() throws(GitError) -> Bool {
-        try status(show: GIT_STATUS_SHOW_WORKDIR_ONLY).isEmpty
+        if try workTreeMatchesIndexByStat() { return true }
+        return try status(show: GIT_STATUS_SHOW_WORKDIR_ONLY).isEmpty
     }
 
     private func status(show: git_status_show_t) throws(GitError) -> [StatusEntry] {

@@ -35,7 +35,7 @@ struct BranchStep {
             return .finish(.failed, message: "the target branch '\(target)' does not exist on the remote")
         }
 
-        let dirty = clone.isFresh ? [] : try repository.status()
+        let dirty = try clone.isFresh || repository.isClean() ? [] : repository.status()
         if !dirty.isEmpty {
             guard clone.wasInterrupted else {
                 let sample = dirty.prefix(3).map(\.path).joined(separator: ", ")
