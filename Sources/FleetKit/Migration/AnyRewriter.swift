@@ -7,11 +7,13 @@ public struct AnyRewriter: Sendable {
     /// Whether the goal has a completion criterion.
     public let hasCompletionCriterion: Bool
     private let run: @Sendable (RewriteRequest<[String: JSONValue]>) -> PreparedRewrite
+    private let prepare: @Sendable () -> Void
 
     /// Wraps `rewriter`.
     public init<R: Rewriter>(_ rewriter: R) {
         name = R.name
         hasCompletionCriterion = R.hasCompletionCriterion
+        prepare = { rewriter.prepareForRewrites() }
         run = { request in
             let settings: R.Settings
             do {
@@ -25,6 +27,11 @@ public struct AnyRewriter: Sendable {
                 settings: settings, stableSuffix: request.stableSuffix)
             return PreparedRewrite(rewriter, rewriter.rewrite(typed), request: typed)
         }
+    }
+
+    /// Lets the rewriter start ahead what its verification needs (see ``Rewriter/prepareForRewrites()``).
+    public func prepareForRewrites() {
+        prepare()
     }
 
     /// Analyzes and rewrites one repository's folder; `request.settings` holds the repo entry's extra keys.

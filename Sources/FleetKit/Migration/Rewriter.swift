@@ -59,9 +59,14 @@ public protocol Rewriter: Sendable {
     func verify(_ rewrite: Rewrite<Details, Pending>, request: RewriteRequest<Settings>) -> RewriteOutcome
     /// The commit message's rewriter part for a verified rewrite.
     func commitText(for rewrite: Rewrite<Details, Pending>) -> CommitText
+    /// Called once before the repos start when the run will rewrite some of them (one has no clone yet, or
+    /// `--force`): a rewriter may start, in the background, what its verification needs, so no repo waits for it.
+    func prepareForRewrites()
 }
 
 extension Rewriter {
+    /// Nothing to start ahead.
+    public func prepareForRewrites() {}
     /// No placeholders beyond the generic ones.
     public static var subjectPlaceholders: [String: Int] { [:] }
     /// Most goals have a completion criterion.

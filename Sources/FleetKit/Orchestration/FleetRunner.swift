@@ -70,6 +70,11 @@ public struct FleetRunner: Sendable {
             dryRun: options.dryRun, cancellation: cancellation, events: events,
             fallbackIdentity: options.fallbackIdentity)
         let pipeline = RepoPipeline(context: context)
+        // A repo with no clone yet is rewritten unless it fails first; a run where every repo has one is most often
+        // all up to date, and starts nothing it may not need.
+        if options.force || specs.contains(where: { !workspace.hasClone(for: $0.name) }) {
+            rewriter.prepareForRewrites()
+        }
         let slots = Mutex<[RepoRun?]>(Array(repeating: nil, count: specs.count))
         WorkerLanes.run(count: specs.count, width: options.jobs, shouldStop: { cancellation.isCancelled }) { index in
             let outcome = pipeline.perform(specs[index])

@@ -32,7 +32,7 @@ public struct RepoPipeline: Sendable {
         do {
             // A clone that is not there yet is made in a temporary folder and renamed into place whole, so a kill
             // before the branch step (which marks the repo before it touches the tree) leaves nothing to repair.
-            if leftover != nil || FileManager.default.fileExists(atPath: workspace.clonePath(for: spec.name).path) {
+            if leftover != nil || workspace.hasClone(for: spec.name) {
                 try InFlight.mark(
                     spec.name, branch: plan, in: workspace,
                     previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),

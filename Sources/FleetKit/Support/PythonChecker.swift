@@ -70,6 +70,20 @@ public final class PythonChecker: Sendable {
         }
     }
 
+    /// Starts one interpreter in the background when none was started yet.
+    ///
+    /// The first ``check(_:name:)`` then finds it ready, or waits for it rather than starting another. A failure to
+    /// start is left for the first check to meet and report.
+    public func prestart() {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            slots.wait()
+            defer { slots.signal() }
+            guard state.withLock({ $0.started == 0 && $0.idle.isEmpty }) else { return }
+            guard let process = try? checkOut() else { return }
+            state.withLock { $0.idle.append(process) }
+        }
+    }
+
     /// Stops every idle interpreter; later checks start new ones.
     /// - Returns: whether each exited on its own when its input closed (they are killed otherwise).
     @discardableResult

@@ -27,6 +27,11 @@ public struct Workspace: Sendable {
         root.appendingPathComponent("repos", isDirectory: true).appendingPathComponent(name, isDirectory: true)
     }
 
+    /// Whether the clone of `name` is there (made by an earlier run).
+    public func hasClone(for name: String) -> Bool {
+        FileManager.default.fileExists(atPath: clonePath(for: name).path)
+    }
+
     /// Where the state of `name` is recorded for the plan whose review branch is `branch`.
     ///
     /// Each plan has its own (keyed by its branch, which two plans cannot share without sharing commits), so running

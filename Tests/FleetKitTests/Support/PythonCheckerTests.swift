@@ -1,3 +1,4 @@
+import Dispatch
 import FleetTestSupport
 import Foundation
 import Synchronization
@@ -36,6 +37,32 @@ struct PythonCheckerTests {
             let listing = try FileManager.default.subpathsOfDirectory(atPath: dir.url.path)
             #expect(!listing.contains { $0.contains("__pycache__") || $0.hasSuffix(".pyc") })
         }
+    }
+
+    @Test("prestart starts one interpreter ahead, which checks from four threads then share; none starts twice")
+    func prestart() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(["m.py": "x = 1\n"], under: dir.url)
+            let checker = PythonChecker()
+            checker.prestart()
+            // Ready without any check asking: the interpreter is idle, waiting for its first request.
+            let deadline = Date().addingTimeInterval(30)
+            while checker.idleProcessIdentifiers.isEmpty && Date() < deadline { usleep(5_000) }
+            #expect(checker.idleProcessIdentifiers.count == 1)
+            checker.prestart()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                #expect((try? checker.check(dir.path("m.py"), name: "m.py")) == .compiles)
+            }
+            #expect(checker.startedCount == 1)
+        }
+    }
+
+    @Test("a prestart that cannot start leaves the error for the first check to report")
+    func prestartFailure() throws {
+        let checker = PythonChecker(python: "/nonexistent/python3")
+        checker.prestart()
+        #expect(throws: PythonCheckerError.self) { try checker.check("/tmp/x.py", name: "x.py") }
+        #expect(checker.startedCount == 0)
     }
 
     @Test("one interpreter answers many requests, and is killed midway and replaced without a wrong answer")
