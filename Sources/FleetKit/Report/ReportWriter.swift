@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Writes the report folder: `summary.json`, `summary.md`, `status.rst`, `summary.html` and `patches/`.
 public enum ReportWriter {
@@ -37,8 +39,8 @@ public enum ReportWriter {
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             let history = ReportHistory.load(from: directory) + (pendingHistory.map { [$0] } ?? [])
-            let rendered = try ReportFormats.all(history: history).map {
-                (url: directory.appendingPathComponent($0.fileName), data: Data(try $0.render(summary).utf8))
+            let rendered = try render(summary, as: ReportFormats.all(history: history)).map {
+                (url: directory.appendingPathComponent($0.fileName), data: $0.data)
             }
             let folder = directory.appendingPathComponent("patches", isDirectory: true)
             let patchFiles = patches.sorted { $0.key < $1.key }.map {
@@ -69,6 +71,22 @@ public enum ReportWriter {
             for (temporary, _) in staged { unlink(temporary) }
             if onFailure == .removeOldSummary { try? manager.removeItem(at: summaryFile) }
             throw error
+        }
+    }
+
+    /// Every format's text, rendered side by side: the formats are independent, and the end of every run waits for
+    /// them with its lanes done and its cores idle.
+    private static func render(_ summary: Summary, as formats: [any ReportFormatter]) throws -> [(
+        fileName: String, data: Data
+    )] {
+        let results = Mutex<[Result<Data, any Error>?]>(Array(repeating: nil, count: formats.count))
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            let result = Result { Data(try formats[index].render(summary).utf8) }
+            results.withLock { $0[index] = result }
+        }
+        return try zip(formats, results.withLock { $0 }).map { format, result in
+            guard let result else { throw CancellationError() }
+            return (format.fileName, try result.get())
         }
     }
 
