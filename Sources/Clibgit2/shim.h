@@ -5,8 +5,8 @@
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
-#if LIBGIT2_VER_MAJOR < 1
-#error "fleet needs libgit2 1.0 or later"
+#if LIBGIT2_VER_MAJOR < 1 || (LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR < 5)
+#error "fleet needs libgit2 1.5 or later (git_odb_exists_ext)"
 #endif
 
 /* git_libgit2_opts() is variadic, which Swift cannot call: fixed-arity wrappers. */

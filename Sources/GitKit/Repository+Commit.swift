@@ -78,6 +78,10 @@ extension Repository {
     /// branch, creates it.
     public func moveHead(to commit: ObjectID, reflogMessage: String) throws(GitError) {
         var id = commit.oid
+        // Strict object creation is off (see LibGit2), so this is the check that no branch names a commit that is
+        // not stored.
+        let stored = try make("git_commit_lookup(\(commit.short))") { git_commit_lookup(&$0, pointer, &id) }
+        git_commit_free(stored)
         var head: OpaquePointer?
         let rc = git_repository_head(&head, pointer)
         if rc == GIT_EUNBORNBRANCH.rawValue || rc == GIT_ENOTFOUND.rawValue {

@@ -34,6 +34,7 @@ extension Repository {
             // What the index (in memory) names must be stored too, or a later commit of it would name a lost blob.
             objects += try indexObjects(missingFrom: original, excluding: Set(objects.map { ObjectID($0) }))
             try buildPack(&pack, of: objects)
+            try store(pack, in: original)
             outcome = .success(result)
         } catch {
             outcome = .failure(error)
@@ -41,13 +42,12 @@ extension Repository {
         try check(git_repository_set_odb(pointer, original), "git_repository_set_odb")
         if case .failure = outcome {
             // Nothing is stored: the index in memory goes back to the one on disk, which names no dropped object.
+            // (libgit2's object cache may still hold a dropped tree or commit by id; nothing names them.)
             let index = try make("git_repository_index") { git_repository_index(&$0, pointer) }
             defer { git_index_free(index) }
             try check(git_index_read(index, 1), "git_index_read")
         }
-        let result = try outcome.get()
-        try store(pack, in: original)
-        return result
+        return try outcome.get()
     }
 
     /// The objects reachable from `roots` that `store` lacks, roots first; a tree `store` has is not entered.

@@ -5,17 +5,20 @@ import Clibgit2
 extension Repository {
     /// Resolves any revision (`HEAD`, a branch, `refs/remotes/origin/master`, a sha) to the commit it names.
     public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
-        // A full reference name needs none of revparse's guessing, which looks for it under six prefixes.
+        // A full reference name needs none of revparse's guessing, which looks for it under six prefixes. A name
+        // git would refuse as a reference goes to revparse as before, which answers "not found".
         if revision == "HEAD" || revision.hasPrefix("refs/"), !revision.contains(where: { "^~:@{".contains($0) }) {
-            let reference = try make("git_reference_lookup(\(revision))") {
-                git_reference_lookup(&$0, pointer, revision)
+            var reference: OpaquePointer?
+            let rc = git_reference_lookup(&reference, pointer, revision)
+            if rc != GIT_EINVALIDSPEC.rawValue {
+                try check(rc, "git_reference_lookup(\(revision))")
+                defer { git_reference_free(reference) }
+                let commit = try make("git_reference_peel(\(revision))") {
+                    git_reference_peel(&$0, reference, GIT_OBJECT_COMMIT)
+                }
+                defer { git_object_free(commit) }
+                return ObjectID(git_object_id(commit))
             }
-            defer { git_reference_free(reference) }
-            let commit = try make("git_reference_peel(\(revision))") {
-                git_reference_peel(&$0, reference, GIT_OBJECT_COMMIT)
-            }
-            defer { git_object_free(commit) }
-            return ObjectID(git_object_id(commit))
         }
         let object = try make("git_revparse_single(\(revision))") { git_revparse_single(&$0, pointer, revision) }
         defer { git_object_free(object) }

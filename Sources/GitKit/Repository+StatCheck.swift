@@ -10,9 +10,9 @@ extension Repository {
     /// Whether the work tree certainly matches the index, judged from file metadata.
     ///
     /// Every tracked file must have exactly the size, times, inode and mode the index recorded (one written in the
-    /// instant the index was, "racily clean", must also hash to the recorded blob, byte for byte), and every other
-    /// path must be ignored. False means "cannot tell" (a changed file, an untracked or missing path, a conflict, a submodule, a sparse entry): the caller asks
-    /// libgit2's status, which may then read contents and apply filters.
+    /// instant the index was, "racily clean", must also hash to the recorded blob), and every other path must be
+    /// ignored. False means "cannot tell" (a changed file, an untracked or missing path, a conflict, a submodule, a
+    /// sparse entry, a name that is not ASCII): the caller asks libgit2's status, which may then read contents.
     ///
     /// libgit2's status spends about 7 µs a file in its diff machinery on top of the same `lstat`s (1.2 ms for an
     /// OpenStack-sized tree), which every re-run paid for every clone.
@@ -35,7 +35,9 @@ extension Repository {
             let stage = (Int32(entry.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
             let special = UInt32(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue | GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue)
             guard stage == 0, entry.mode != 0o160000, UInt32(entry.flags_extended) & special == 0 else { return false }
-            let path = String(cString: name)
+            // Names are compared as Swift strings, which equate canonically equivalent Unicode: only ASCII names,
+            // byte for byte themselves, are vouched for here.
+            guard let path = Self.asciiName(name) else { return false }
             tracked[path] = entry
             if Self.isRacy(entry.mtime, against: indexStat) { racy.append(path) }
             var folder = path[...]
@@ -44,6 +46,7 @@ extension Repository {
                 guard folders.insert(String(folder)).inserted else { break }
             }
         }
+        guard tracked.count == count else { return false }
         var seen = 0
         #if canImport(Glibc)
             let top = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -58,7 +61,8 @@ extension Repository {
             guard let entry = tracked[path], entry.mode != 0o120000 else { return false }
             var recorded = entry.id
             var hashed = git_oid()
-            guard git_odb_hashfile(&hashed, root + "/" + path, GIT_OBJECT_BLOB) == 0,
+            // Hashed as git would stage it, through the clean filters its attributes ask for.
+            guard git_repository_hashfile(&hashed, pointer, root + "/" + path, GIT_OBJECT_BLOB, nil) == 0,
                 git_oid_equal(&hashed, &recorded) == 1
             else { return false }
         }
@@ -80,9 +84,9 @@ extension Repository {
         defer { closedir(directory) }
         let folder = dirfd(directory)
         while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let bytes = withUnsafeBytes(of: item.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            let name = String(decoding: bytes, as: UTF8.self)
             if name == "." || name == ".." || (relative.isEmpty && name == ".git") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
@@ -108,6 +112,16 @@ extension Repository {
             }
         }
         return true
+    }
+
+    /// `name` as a String when it is all ASCII, else nil.
+    private static func asciiName(_ name: UnsafePointer<CChar>) -> String? {
+        var length = 0
+        while name[length] != 0 {
+            guard UInt8(bitPattern: name[length]) < 0x80 else { return nil }
+            length += 1
+        }
+        return String(cString: name)
     }
 
     /// Whether `info` is what the index recorded for the file.

@@ -132,6 +132,11 @@ struct OnePackTests {
             try empty.moveHead(to: root, reflogMessage: "commit (initial): Root")
             #expect(try empty.referenceTarget("refs/heads/main") == root)
             #expect(try empty.currentBranch() == "main")
+
+            // No branch is ever moved to a commit that is not stored.
+            let missing = try #require(ObjectID(hex: String(repeating: "ab", count: 20)))
+            #expect(throws: GitError.self) { try repository.moveHead(to: missing, reflogMessage: "test: missing") }
+            #expect(try repository.headCommit() == second)
         }
     }
 
@@ -149,6 +154,8 @@ struct OnePackTests {
             #expect(try repository.resolveCommit("HEAD") == first)
             #expect(try repository.referenceTarget("refs/heads/nope") == nil)
             #expect(try repository.referenceTarget("refs/remotes/origin/nope") == nil)
+            // A name git refuses as a reference is revparse's error, as it always was.
+            #expect(throws: GitError.self) { try repository.referenceTarget("refs/heads/with space") }
             // Revisions that are not plain names still go through revparse.
             #expect(try repository.resolveCommit("refs/heads/master^{commit}") == first)
             #expect(try repository.resolveCommit("master") == first)

@@ -109,4 +109,16 @@ struct StatCheckTests {
             #expect(try repository.isClean())
         }
     }
+
+    @Test("a name that is not ASCII makes it unsure (Swift equates canonically equivalent names); status decides")
+    func nonASCII() throws {
+        try withTemporaryDirectory { dir in
+            let (repository, _) = try makeRepository(
+                in: dir, files: ["docs/re\u{301}sume\u{301}.rst": "r\n", "a.txt": "a\n"])
+            usleep(20_000)
+            try repository.writeIndex()
+            #expect(try !repository.workTreeMatchesIndexByStat())
+            #expect(try repository.isClean())
+        }
+    }
 }

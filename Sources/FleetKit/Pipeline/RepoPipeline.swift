@@ -31,8 +31,9 @@ public struct RepoPipeline: Sendable {
         var run: RepoRun
         do {
             // A clone that is not there yet is made in a temporary folder and renamed into place whole, so a kill
-            // before the branch step (which marks the repo before it touches the tree) leaves nothing to repair.
-            if leftover != nil || workspace.hasClone(for: spec.name) {
+            // before the branch step (which marks the repo before it touches the tree) leaves nothing to repair;
+            // unless an earlier run's record makes the repo up to date, when the settler may check out its branch.
+            if leftover != nil || state != nil || workspace.hasClone(for: spec.name) {
                 try InFlight.mark(
                     spec.name, branch: plan, in: workspace,
                     previousTip: leftover?.previousBranchTip.flatMap(ObjectID.init(hex:)),

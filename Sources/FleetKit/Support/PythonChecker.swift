@@ -72,8 +72,9 @@ public final class PythonChecker: Sendable {
 
     /// Starts one interpreter in the background when none was started yet.
     ///
-    /// The first ``check(_:name:)`` then finds it ready, or waits for it rather than starting another. A failure to
-    /// start is left for the first check to meet and report.
+    /// The first ``check(_:name:)`` then finds it ready, or (with one interpreter, the default width) waits for it
+    /// rather than starting another. A failure to start is left for the first check to meet and report; an
+    /// interpreter never used stops with the checker.
     public func prestart() {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             slots.wait()
