@@ -17,7 +17,7 @@ public struct CommitInfo: Sendable, Equatable {
     public var tree: ObjectID
 
     /// The first line of the message.
-    public var subject: String { String(message.prefix { $0 != "\n" }) }
+    public var subject: String { Repository.subject(of: message) }
 }
 
 extension Repository {
@@ -38,7 +38,7 @@ extension Repository {
     @discardableResult
     public func commit(message: String, author: Signature, committer: Signature? = nil) throws(GitError) -> ObjectID {
         let commit = try createCommit(message: message, author: author, committer: committer)
-        try moveHead(to: commit, reflogMessage: "commit: " + Self.subject(of: message))
+        try moveHead(to: commit, reflogMessage: Self.commitReflogMessage(for: message))
         return commit
     }
 
@@ -102,7 +102,12 @@ extension Repository {
         git_reference_free(moved)
     }
 
-    /// The first line of a commit message, as git's reflog shows it.
+    /// The reflog line git writes when a commit with `message` moves a branch: `commit: <subject>`.
+    public static func commitReflogMessage(for message: String) -> String {
+        "commit: " + subject(of: message)
+    }
+
+    /// The first line of a commit message.
     static func subject(of message: String) -> String {
         String(message.prefix { $0 != "\n" })
     }

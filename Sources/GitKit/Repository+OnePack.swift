@@ -55,9 +55,7 @@ extension Repository {
         -> [git_oid]
     {
         var found: [git_oid] = []
-        func isNew(_ id: inout git_oid) -> Bool {
-            git_odb_exists_ext(store, &id, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 0
-        }
+        func isNew(_ id: inout git_oid) -> Bool { !Self.isStored(&id, in: store) }
         func visitTree(_ id: git_oid) throws(GitError) {
             var id = id
             guard isNew(&id) else { return }
@@ -103,11 +101,17 @@ extension Repository {
             guard let entry = git_index_get_byindex(index, position)?.pointee, entry.mode != 0o160000 else { continue }
             var id = entry.id
             guard seen.insert(ObjectID(id)).inserted,
-                git_odb_exists_ext(store, &id, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 0
+                !Self.isStored(&id, in: store)
             else { continue }
             found.append(id)
         }
         return found
+    }
+
+    /// Whether `store` has `id`, without rescanning its packs: nothing else writes to it while the scope runs, and a
+    /// wrong "no" would only pack an object twice.
+    private static func isStored(_ id: inout git_oid, in store: OpaquePointer) -> Bool {
+        git_odb_exists_ext(store, &id, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) != 0
     }
 
     /// Packs `objects` (read through the repository's current odb) into `buffer`; nothing when there are none.

@@ -33,7 +33,8 @@ struct CommitStep {
             let message = message(for: tree, committed: tree.rewrite.changedPaths.filter(staged.contains), identity)
             let commit = try repository.createCommit(
                 message: message, author: identity.author, committer: identity.committer)
-            return (Draft(commit: commit, subject: String(message.prefix { $0 != "\n" }), staged: staged), [commit])
+            let reflogMessage = Repository.commitReflogMessage(for: message)
+            return (Draft(commit: commit, reflogMessage: reflogMessage, staged: staged), [commit])
         }
         // A rewrite whose every change is in files git ignores leaves nothing to commit: no empty commit.
         guard let draft else {
@@ -46,7 +47,7 @@ struct CommitStep {
             commit = previous
             try repository.moveHead(to: previous, reflogMessage: "reset: moving to \(previous.hex)")
         } else {
-            try repository.moveHead(to: commit, reflogMessage: "commit: " + draft.subject)
+            try repository.moveHead(to: commit, reflogMessage: draft.reflogMessage)
         }
         // HEAD now holds the index as it is (or the same tree, kept): only the work tree can differ.
         guard try repository.isWorkTreeClean() else {
@@ -62,7 +63,7 @@ struct CommitStep {
     /// A commit written but not yet on the branch.
     private struct Draft {
         var commit: ObjectID
-        var subject: String
+        var reflogMessage: String
         var staged: Set<String>
     }
 

@@ -37,7 +37,7 @@ struct SyncStep {
         let clonePath = context.workspace.clonePath(for: spec.name)
         let repository: Repository
         var isFresh = false
-        if FileManager.default.fileExists(atPath: clonePath.path) {
+        if context.workspace.hasClone(for: spec.name) {
             do {
                 repository = try Repository.open(at: clonePath.path)
             } catch {
