@@ -99,16 +99,7 @@ struct CommandRewriterTests {
     @Test("bad options are located errors")
     func badOptions() {
         func diagnostics(_ options: String) -> [String] {
-            let yaml = """
-                goal: G
-                goal_url: https://example.org/g
-                topic: t
-                branch: b
-                rewriter: command
-                \(options)
-                commit: {subject: S, body: B}
-                """
-            return planDiagnostics(yaml, file: "Plans/t.yaml")
+            rewriterOptionDiagnostics(rewriter: "command", options: options)
         }
         #expect(
             diagnostics("options: {run: [make]}") == ["Plans/t.yaml:6:16: error: 'run' must be a string, found a list"])

@@ -157,17 +157,7 @@ struct PBRPyprojectRewriterTests {
     @Test("bad requires: options are located errors")
     func badOptions() {
         func diagnostics(_ options: String) -> [String] {
-            let yaml = """
-                goal: G
-                goal_url: https://example.org/g
-                topic: t
-                branch: b
-                rewriter: pbr-pyproject
-                options:
-                \(options)
-                commit: {subject: S, body: B}
-                """
-            return planDiagnostics(yaml, file: "Plans/t.yaml")
+            rewriterOptionDiagnostics(rewriter: "pbr-pyproject", options: "options:\n" + options)
         }
         #expect(
             diagnostics("  requires: []") == [

@@ -29,6 +29,21 @@ func planDiagnostics(_ yaml: String, file: String = "Plans/test.yaml") -> [Strin
     }
 }
 
+/// The diagnostics of a plan `Plans/t.yaml` for `rewriter` whose `options` block is `options` (one or more lines,
+/// from line 6): the goal, topic, branch and commit around it are valid.
+func rewriterOptionDiagnostics(rewriter: String, options: String) -> [String] {
+    let yaml = """
+        goal: G
+        goal_url: https://example.org/g
+        topic: t
+        branch: b
+        rewriter: \(rewriter)
+        \(options)
+        commit: {subject: S, body: B}
+        """
+    return planDiagnostics(yaml, file: "Plans/t.yaml")
+}
+
 /// The repository's root folder, found from this source file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // Manifest
