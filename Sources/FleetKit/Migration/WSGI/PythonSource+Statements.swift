@@ -9,38 +9,51 @@ extension PythonSource {
     /// The index of the `=` of an assignment or keyword argument in `text` (not `==`, `<=`, `>=`, `!=`, and not
     /// inside brackets or strings), or nil.
     static func assignmentEquals(in text: Substring) -> String.Index? {
-        var depth = 0
-        var quote: Character?
-        var previous: Character = " "
-        for index in text.indices {
-            let character = text[index]
-            defer { previous = character }
-            if let open = quote {
-                if character == open && previous != "\\" { quote = nil }
-                continue
-            }
-            switch character {
-            case "\"", "'": quote = character
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case "=" where depth == 0:
-                let next = text.index(after: index)
-                if next < text.endIndex, text[next] == "=" { return nil }
-                if "=<>!+-*/%&|^@:".contains(previous) { return nil }
-                return index
-            default: break
-            }
+        var found: String.Index?
+        walkCode(text) { index, character, previous, depth in
+            guard character == "=", depth == 0 else { return true }
+            let next = text.index(after: index)
+            let isOperator = (next < text.endIndex && text[next] == "=") || "=<>!+-*/%&|^@:".contains(previous)
+            if !isOperator { found = index }
+            // The first top-level `=` decides: an operator there means no assignment.
+            return false
         }
-        return nil
+        return found
     }
 
-    /// `text` split at each top-level `separator`, or nil when its brackets do not balance.
+    /// `text` split at each top-level `separator` (not a bracket or quote), or nil when its brackets do not balance.
     static func splitTopLevel(_ text: Substring, at separator: Character) -> [Substring]? {
         var parts: [Substring] = []
+        var start = text.startIndex
+        var closedTooMany = false
+        let end = walkCode(text) { index, character, _, depth in
+            if depth < 0 {
+                closedTooMany = true
+                return false
+            }
+            if character == separator, depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            return true
+        }
+        guard !closedTooMany, end.depth == 0, !end.inString else { return nil }
+        parts.append(text[start...])
+        return parts
+    }
+
+    /// Walks `text` as Python code on one line: every character outside a string literal (quotes themselves
+    /// excluded) goes to `visit` with its index, the character before it and the bracket depth after it, until
+    /// `visit` returns false.
+    /// - Returns: the bracket depth where the walk stopped, and whether it stopped inside a string literal.
+    @discardableResult
+    private static func walkCode(
+        _ text: Substring,
+        _ visit: (_ index: String.Index, _ character: Character, _ previous: Character, _ depth: Int) -> Bool
+    ) -> (depth: Int, inString: Bool) {
         var depth = 0
         var quote: Character?
         var previous: Character = " "
-        var start = text.startIndex
         for index in text.indices {
             let character = text[index]
             defer { previous = character }
@@ -49,20 +62,16 @@ extension PythonSource {
                 continue
             }
             switch character {
-            case "\"", "'": quote = character
+            case "\"", "'":
+                quote = character
+                continue
             case "(", "[", "{": depth += 1
-            case ")", "]", "}":
-                depth -= 1
-                if depth < 0 { return nil }
-            case separator where depth == 0:
-                parts.append(text[start..<index])
-                start = text.index(after: index)
+            case ")", "]", "}": depth -= 1
             default: break
             }
+            guard visit(index, character, previous, depth) else { break }
         }
-        guard depth == 0, quote == nil else { return nil }
-        parts.append(text[start...])
-        return parts
+        return (depth, quote != nil)
     }
 
     /// A string or number literal written one way (`'x'` → `"x"`), or nil for anything else.
