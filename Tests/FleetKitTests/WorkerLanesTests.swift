@@ -23,6 +23,68 @@ struct WorkerLanesTests {
         #expect(peak.load(ordering: .relaxed) >= 4)
     }
 
+    /// A count that goes up and down, and the most it reached.
+    private final class Gauge: Sendable {
+        private let now = Atomic<Int>(0)
+        private let most = Atomic<Int>(0)
+        var peak: Int { most.load(ordering: .relaxed) }
+        func up() { most.max(now.add(1, ordering: .relaxed).newValue, ordering: .relaxed) }
+        func down() { now.subtract(1, ordering: .relaxed) }
+    }
+
+    @Test("an item waiting for something shared hands its lane on: later items run meanwhile, never more than width")
+    func handsOnWhileWaiting() {
+        let ready = DispatchSemaphore(value: 0)
+        let laterDone = Atomic<Int>(0)
+        let working = Gauge()
+        let waiting = Gauge()
+        let timeouts = Atomic<Int>(0)
+        WorkerLanes.run(count: 8, width: 2) { index in
+            working.up()
+            defer { working.down() }
+            guard index < 2 else {
+                usleep(5_000)
+                if laterDone.add(1, ordering: .relaxed).newValue == 2 {
+                    ready.signal()
+                    ready.signal()
+                }
+                return
+            }
+            // Both lanes' first items wait for something only later items make ready: without the hand-on nothing
+            // else runs and the wait times out.
+            working.down()
+            WorkerLanes.whileWaiting {
+                waiting.up()
+                if ready.wait(timeout: .now() + 10) == .timedOut { timeouts.add(1, ordering: .relaxed) }
+                waiting.down()
+            }
+            working.up()
+        }
+        #expect(timeouts.load(ordering: .relaxed) == 0)
+        #expect(laterDone.load(ordering: .relaxed) == 6)
+        #expect(working.peak <= 2)
+        #expect(waiting.peak == 2)
+    }
+
+    @Test("at most width items wait with their places handed on; outside a lane whileWaiting just runs its body")
+    func boundedWaiting() {
+        let waiting = Gauge()
+        let done = Atomic<Int>(0)
+        WorkerLanes.run(count: 12, width: 2) { _ in
+            WorkerLanes.whileWaiting {
+                waiting.up()
+                usleep(20_000)
+                waiting.down()
+            }
+            done.add(1, ordering: .relaxed)
+        }
+        #expect(done.load(ordering: .relaxed) == 12)
+        // Two items wait with their places handed on, and two more, which may not, wait holding theirs.
+        #expect(waiting.peak >= 3)
+        #expect(waiting.peak <= 4)
+        #expect(WorkerLanes.whileWaiting { 42 } == 42)
+    }
+
     @Test("once shouldStop says so, no new item starts")
     func stops() {
         let started = Atomic<Int>(0)

@@ -8,6 +8,7 @@ import Synchronization
 /// Interpreters start lazily, at most `width` of them, each serving one request at a time. They run
 /// ``PythonCheckerScript`` with `-I -S -B` and compile in memory, so no `.pyc` is written anywhere. The first one
 /// started through `python` reports its `sys.executable`, and later ones start that directly, bypassing any shim.
+/// A worker lane waiting for an interpreter to start lets another repo go on (``WorkerLanes/whileWaiting(_:)``).
 /// One that dies is replaced and the request retried once; one that does not answer within `timeout` is killed and
 /// the request fails with ``PythonCheckerError/timedOut(after:file:)``. They exit when fleet closes their input
 /// (at ``shutdown()``, on deinit, or when fleet dies).
@@ -31,10 +32,13 @@ public final class PythonChecker: Sendable {
         var idle: [PythonCheckerProcess] = []
         var executable: String?
         var started = 0
+        var prestarted = false
     }
 
     private let state = Mutex(State())
     private let slots: DispatchSemaphore
+    /// Entered while the background start runs.
+    private let starting = DispatchGroup()
 
     /// Makes a checker; nothing starts until the first ``check(_:name:)``.
     public init(python: String = "python3", width: Int = 1, timeout: Duration = .seconds(30)) {
@@ -52,6 +56,14 @@ public final class PythonChecker: Sendable {
     /// - Throws: ``PythonCheckerError`` when no interpreter could give an answer.
     public func check(_ path: String, name: String) throws(PythonCheckerError) -> Verdict {
         let request = Self.requestLine(path: path, name: name)
+        // Before the first interpreter is up, waiting for it is waiting for its start (about 0.1 s through a pyenv
+        // shim): it is started in the background and the lane lets another repo go on meanwhile. The lane waits
+        // holding nothing: one that held the slot while it waited for a place back would hold up every lane that
+        // has a place and wants the slot. Later a wait is one other file's round trip.
+        if state.withLock({ $0.started == 0 }) {
+            prestart()
+            WorkerLanes.whileWaiting { starting.wait() }
+        }
         slots.wait()
         defer { slots.signal() }
         var retried = false
@@ -70,13 +82,20 @@ public final class PythonChecker: Sendable {
         }
     }
 
-    /// Starts one interpreter in the background when none was started yet.
+    /// Starts one interpreter in the background when none was started yet; only the first call does anything.
     ///
     /// The first ``check(_:name:)`` then finds it ready, or (with one interpreter, the default width) waits for it
     /// rather than starting another. A failure to start is left for the first check to meet and report; an
     /// interpreter never used stops with the checker.
     public func prestart() {
+        let isFirst = state.withLock { state in
+            defer { state.prestarted = true }
+            return !state.prestarted
+        }
+        guard isFirst else { return }
+        starting.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
+            defer { starting.leave() }
             slots.wait()
             defer { slots.signal() }
             guard state.withLock({ $0.started == 0 && $0.idle.isEmpty }) else { return }

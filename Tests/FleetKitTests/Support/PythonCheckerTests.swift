@@ -57,6 +57,30 @@ struct PythonCheckerTests {
         }
     }
 
+    @Test("a worker lane waiting for the interpreter to start lets the next repo go on meanwhile")
+    func laneGoesOnWhileStarting() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(["m.py": "x = 1\n"], under: dir.url)
+            // An interpreter that takes half a second to start, as a slow shim would.
+            let slow = try Self.fakeInterpreter(in: dir, body: "sleep 0.5\nexec python3 \"$@\"\n")
+            let checker = PythonChecker(python: slow)
+            let finished = Mutex<[Int: Date]>([:])
+            let started = Mutex<[Int: Date]>([:])
+            WorkerLanes.run(count: 2, width: 1) { index in
+                started.withLock { $0[index] = Date() }
+                if index == 0 {
+                    #expect((try? checker.check(dir.path("m.py"), name: "m.py")) == .compiles)
+                }
+                finished.withLock { $0[index] = Date() }
+            }
+            // With one lane, the second repo started while the first waited for its check, not after it.
+            let secondStarted = try #require(started.withLock { $0[1] })
+            let firstFinished = try #require(finished.withLock { $0[0] })
+            #expect(secondStarted < firstFinished)
+            #expect(checker.startedCount == 1)
+        }
+    }
+
     @Test("a prestart that cannot start leaves the error for the first check to report")
     func prestartFailure() throws {
         let checker = PythonChecker(python: "/nonexistent/python3")
