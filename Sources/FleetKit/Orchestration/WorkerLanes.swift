@@ -95,6 +95,9 @@ final class LanePool: @unchecked Sendable {
         while working >= width { condition.wait() }
         resuming -= 1
         working += 1
+        // With no item resuming, a lane waiting in `next()` may start one in a place still free; with fewer items
+        // waiting, a lane too many may end.
+        condition.broadcast()
     }
 
     /// Called with `condition` locked.

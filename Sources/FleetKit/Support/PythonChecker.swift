@@ -62,7 +62,10 @@ public final class PythonChecker: Sendable {
         // has a place and wants the slot. Later a wait is one other file's round trip.
         if state.withLock({ $0.started == 0 }) {
             prestart()
-            WorkerLanes.whileWaiting { starting.wait() }
+            // Only while a start is under way: after one failed, this check's own start attempt reports why.
+            if starting.wait(timeout: .now()) == .timedOut {
+                WorkerLanes.whileWaiting { starting.wait() }
+            }
         }
         slots.wait()
         defer { slots.signal() }
@@ -88,12 +91,14 @@ public final class PythonChecker: Sendable {
     /// rather than starting another. A failure to start is left for the first check to meet and report; an
     /// interpreter never used stops with the checker.
     public func prestart() {
+        // Entered under the lock: a check that finds the start claimed must also find it under way.
         let isFirst = state.withLock { state in
-            defer { state.prestarted = true }
-            return !state.prestarted
+            guard !state.prestarted else { return false }
+            state.prestarted = true
+            starting.enter()
+            return true
         }
         guard isFirst else { return }
-        starting.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             defer { starting.leave() }
             slots.wait()

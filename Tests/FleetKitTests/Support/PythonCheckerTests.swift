@@ -168,6 +168,20 @@ struct PythonCheckerTests {
         #expect(error?.localizedDescription.hasPrefix("cannot run /nonexistent/python3 to verify") == true)
     }
 
+    @Test("an interpreter still held open for writing a moment after it was written starts once it is closed")
+    func textFileBusy() throws {
+        try withTemporaryDirectory { dir in
+            try writeFiles(["m.py": "x = 1\n"], under: dir.url)
+            let fake = try Self.fakeInterpreter(in: dir, body: "exec python3 \"$@\"\n")
+            // As a child forked by another thread holds a script just written until it execs: "Text file busy".
+            let writer = open(fake, O_WRONLY)
+            #expect(writer >= 0)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(30)) { close(writer) }
+            let checker = PythonChecker(python: fake)
+            #expect((try? checker.check(dir.path("m.py"), name: "m.py")) == .compiles)
+        }
+    }
+
     #if os(Linux)
         @Test("an interpreter keeps no descriptor but its own: not fleet's end of another checker's socket")
         func noInheritance() throws {
