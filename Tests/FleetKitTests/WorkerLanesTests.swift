@@ -85,11 +85,12 @@ struct WorkerLanesTests {
             events.withLock { $0 } == ["start 0", "start 1", "end 1", "end 0", "start 2", "end 2", "start 3", "end 3"])
     }
 
-    @Test("at most width items wait with their places handed on; outside a lane whileWaiting just runs its body")
+    @Test("a bounded number of items wait with their places handed on; outside a lane whileWaiting just runs its body")
     func boundedWaiting() {
         let waiting = Gauge()
         let done = Atomic<Int>(0)
-        WorkerLanes.run(count: 12, width: 2) { _ in
+        let bound = 2 * WorkerLanes.waitingPerLane
+        WorkerLanes.run(count: 30, width: 2) { _ in
             WorkerLanes.whileWaiting {
                 waiting.up()
                 usleep(100_000)
@@ -97,10 +98,10 @@ struct WorkerLanesTests {
             }
             done.add(1, ordering: .relaxed)
         }
-        #expect(done.load(ordering: .relaxed) == 12)
-        // Two items wait with their places handed on, and two more, which may not, wait holding theirs.
-        #expect(waiting.peak >= 3)
-        #expect(waiting.peak <= 4)
+        #expect(done.load(ordering: .relaxed) == 30)
+        // `bound` items wait with their places handed on, and two more, which may not, wait holding theirs.
+        #expect(waiting.peak > bound / 2)
+        #expect(waiting.peak <= bound + 2)
         #expect(WorkerLanes.whileWaiting { 42 } == 42)
     }
 

@@ -10,8 +10,12 @@ import Foundation
 /// An item that must wait for something shared to get ready, not for its own work (the run's Python checker
 /// starting: 0.1 s through a pyenv shim), can wait inside ``whileWaiting(_:)``: its lane gives up its place, a new
 /// lane starts the next item, and the waiting item takes a place back, ahead of new items, once it is ready. At
-/// most `width` items are worked on at once, and at most `width` more wait like this.
+/// most `width` items are worked on at once, and at most ``waitingPerLane`` times as many more wait like this (each
+/// has a thread): through a shim the checker's start takes as long as four or five repos do on a lane.
 public enum WorkerLanes {
+    /// How many items may wait in ``whileWaiting(_:)`` for each lane.
+    public static let waitingPerLane = 4
+
     /// Calls `work(index)` for every index in `0..<count`, at most `width` at a time, and returns when all are done.
     /// - Parameters:
     ///   - count: the number of work items.
@@ -27,7 +31,7 @@ public enum WorkerLanes {
     }
 
     /// Runs `body`, a wait for something shared to get ready, with the calling lane's place handed to a new lane
-    /// meanwhile; outside a lane, or when `width` items already wait, it just runs `body`.
+    /// meanwhile; outside a lane, or when as many items as may already wait, it just runs `body`.
     ///
     /// `body` must leave the lane holding nothing another item may wait for: the lane then waits for a place back,
     /// and the items holding the places would wait for it.
@@ -54,7 +58,7 @@ final class LanePool: @unchecked Sendable {
     private var lanes = 0
     /// Items being worked on: at most `width`.
     private var working = 0
-    /// Items waiting in `whileWaiting` (their lanes hold no place): at most `width`.
+    /// Items waiting in `whileWaiting` (their lanes hold no place): at most `width` times `waitingPerLane`.
     private var parked = 0
     /// Items done waiting, waiting for a place back; they go before new items.
     private var resuming = 0
@@ -77,7 +81,7 @@ final class LanePool: @unchecked Sendable {
     func park() -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        guard parked < width else { return false }
+        guard parked < width * WorkerLanes.waitingPerLane else { return false }
         working -= 1
         parked += 1
         // The lanes not waiting stay `width`: one more starts while this one waits.
