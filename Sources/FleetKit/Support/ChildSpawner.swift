@@ -43,9 +43,9 @@ enum ChildSpawner {
         var pid: pid_t = 0
         var code = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
         // "Text file busy": a child another thread forked still holds the program open for writing until it execs
-        // (a script written just now; a shim pyenv is rewriting). That lasts a moment: try again, a few times.
-        for _ in 0..<5 where code == ETXTBSY {
-            usleep(20_000)
+        // (a script written just now; a shim pyenv is rewriting). That lasts a moment: try again for half a second.
+        for _ in 0..<10 where code == ETXTBSY {
+            usleep(50_000)
             code = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
         }
         return code == 0 ? .success(pid) : .failure(SpawnErrno(code: code))
