@@ -129,7 +129,7 @@ if totals:
 PY
 )$'\n'
     done
-    echo "| $J | **median** | | | | **$(median "${RATIOS[@]}")** | | | **$(median "${WARMS[@]}")** | | |"
+    echo "| $J | **median** | | | **$(median "${RATIOS[@]}")** | | | **$(median "${WARMS[@]}")** | | |"
   done
   echo
   if [ -n "${STEPS//$'\n'/}" ]; then
