@@ -90,7 +90,8 @@ struct WorkerLanesTests {
         let waiting = Gauge()
         let done = Atomic<Int>(0)
         let bound = 2 * WorkerLanes.waitingPerLane
-        WorkerLanes.run(count: 30, width: 2) { _ in
+        let count = 2 * bound + 10
+        WorkerLanes.run(count: count, width: 2) { _ in
             WorkerLanes.whileWaiting {
                 waiting.up()
                 usleep(100_000)
@@ -98,7 +99,7 @@ struct WorkerLanesTests {
             }
             done.add(1, ordering: .relaxed)
         }
-        #expect(done.load(ordering: .relaxed) == 30)
+        #expect(done.load(ordering: .relaxed) == count)
         // `bound` items wait with their places handed on, and two more, which may not, wait holding theirs.
         #expect(waiting.peak > bound / 2)
         #expect(waiting.peak <= bound + 2)
