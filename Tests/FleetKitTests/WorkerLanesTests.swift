@@ -5,24 +5,6 @@ import Testing
 
 @Suite("Worker lanes")
 struct WorkerLanesTests {
-    @Test("every index runs exactly once, at most `width` at a time, and blocking items overlap")
-    func boundedAndComplete() {
-        let seen = Mutex<[Int]>([])
-        let running = Atomic<Int>(0)
-        let peak = Atomic<Int>(0)
-        WorkerLanes.run(count: 24, width: 6) { index in
-            let now = running.add(1, ordering: .relaxed).newValue
-            peak.max(now, ordering: .relaxed)
-            usleep(20_000)  // blocking work, like a libgit2 transfer
-            running.subtract(1, ordering: .relaxed)
-            seen.withLock { $0.append(index) }
-        }
-        #expect(seen.withLock { $0.sorted() } == Array(0..<24))
-        #expect(peak.load(ordering: .relaxed) <= 6)
-        // Lanes get threads at once even on 2 cores: blocking items really overlap.
-        #expect(peak.load(ordering: .relaxed) >= 4)
-    }
-
     /// A count that goes up and down, and the most it reached.
     private final class Gauge: Sendable {
         private let now = Atomic<Int>(0)
@@ -30,6 +12,22 @@ struct WorkerLanesTests {
         var peak: Int { most.load(ordering: .relaxed) }
         func up() { most.max(now.add(1, ordering: .relaxed).newValue, ordering: .relaxed) }
         func down() { now.subtract(1, ordering: .relaxed) }
+    }
+
+    @Test("every index runs exactly once, at most `width` at a time, and blocking items overlap")
+    func boundedAndComplete() {
+        let seen = Mutex<[Int]>([])
+        let running = Gauge()
+        WorkerLanes.run(count: 24, width: 6) { index in
+            running.up()
+            usleep(20_000)  // blocking work, like a libgit2 transfer
+            running.down()
+            seen.withLock { $0.append(index) }
+        }
+        #expect(seen.withLock { $0.sorted() } == Array(0..<24))
+        #expect(running.peak <= 6)
+        // Lanes get threads at once even on 2 cores: blocking items really overlap.
+        #expect(running.peak >= 4)
     }
 
     @Test("an item waiting for something shared hands its lane on: later items run meanwhile, never more than width")
