@@ -11,6 +11,20 @@ extension Repository {
         return try DefaultConfig.stringValue(key, in: config)
     }
 
+    /// The string values of `keys` that are set, read from one snapshot of the configuration (repository, global and
+    /// system levels): one read of the files however many keys.
+    public func configValues(_ keys: [String]) throws(GitError) -> [String: String] {
+        let config = try make("git_repository_config") { git_repository_config(&$0, pointer) }
+        defer { git_config_free(config) }
+        let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
+        defer { git_config_free(snapshot) }
+        var values: [String: String] = [:]
+        for key in keys {
+            if let value = try getString(key, in: snapshot) { values[key] = value }
+        }
+        return values
+    }
+
     /// Sets a configuration key in this repository's own config.
     public func setConfigValue(_ key: String, _ value: String) throws(GitError) {
         let config = try make("git_repository_config") { git_repository_config(&$0, pointer) }
@@ -20,7 +34,8 @@ extension Repository {
 
     /// The signature from `user.name` and `user.email`, or nil when either is unset.
     public func configuredSignature(date: Date = Date()) throws(GitError) -> Signature? {
-        guard let name = try configValue("user.name"), let email = try configValue("user.email") else { return nil }
+        let values = try configValues(["user.name", "user.email"])
+        guard let name = values["user.name"], let email = values["user.email"] else { return nil }
         return Signature(
             name: name, email: email, date: date, offsetMinutes: TimeZone.current.secondsFromGMT(for: date) / 60)
     }

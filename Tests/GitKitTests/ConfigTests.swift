@@ -22,6 +22,20 @@ struct ConfigTests {
         }
     }
 
+    @Test("configValues reads several keys from one snapshot: the set ones, the repository's over the global ones")
+    func severalValues() throws {
+        try withTemporaryDirectory { dir in
+            let (repository, _) = try makeRepository(in: dir, files: ["a.txt": "a\n"])
+            try repository.setConfigValue("user.email", "repo.person@example.org")
+            try repository.setConfigValue("gitreview.topic", "remove-wsgi_scripts")
+            let values = try repository.configValues(["user.email", "gitreview.topic", "fleet.nothing-here"])
+            #expect(values == ["user.email": "repo.person@example.org", "gitreview.topic": "remove-wsgi_scripts"])
+            #expect(try repository.configValues([]) == [:])
+            let error = gitError { _ = try repository.configValues(["user.email", "no-section"]) }
+            #expect(error?.function == "git_config_get_string(no-section)")
+        }
+    }
+
     @Test("configuredSignature uses the repository's user.name and user.email over the global ones")
     func signature() throws {
         try withTemporaryDirectory { dir in

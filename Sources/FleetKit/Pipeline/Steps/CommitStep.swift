@@ -17,7 +17,8 @@ struct CommitStep {
     func run(_ tree: RewrittenTree) throws -> StepOutcome<CommitRecord> {
         let repository = tree.point.repository
         let fallback = context.fallbackIdentity.map { CommitIdentity(author: $0, committer: $0) }
-        guard let identity = CommitIdentity.resolve(config: { try? repository.configValue($0) }) ?? fallback else {
+        let configured = (try? repository.configValues(["user.name", "user.email"])) ?? [:]
+        guard let identity = CommitIdentity.resolve(config: { configured[$0] }) ?? fallback else {
             return .finish(.failed, message: CommitIdentity.missingMessage)
         }
         // The new blobs, trees and commit go to disk as one pack; the index and the branch are written after it, so a
