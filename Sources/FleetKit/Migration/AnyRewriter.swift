@@ -8,12 +8,14 @@ public struct AnyRewriter: Sendable {
     public let hasCompletionCriterion: Bool
     private let run: @Sendable (RewriteRequest<[String: JSONValue]>) -> PreparedRewrite
     private let prepare: @Sendable () -> Void
+    private let finish: @Sendable () -> Void
 
     /// Wraps `rewriter`.
     public init<R: Rewriter>(_ rewriter: R) {
         name = R.name
         hasCompletionCriterion = R.hasCompletionCriterion
         prepare = { rewriter.prepareForRewrites() }
+        finish = { rewriter.finishRewrites() }
         run = { request in
             let settings: R.Settings
             do {
@@ -32,6 +34,11 @@ public struct AnyRewriter: Sendable {
     /// Lets the rewriter start ahead what its verification needs (see ``Rewriter/prepareForRewrites()``).
     public func prepareForRewrites() {
         prepare()
+    }
+
+    /// Lets the rewriter stop what its verification started (see ``Rewriter/finishRewrites()``).
+    public func finishRewrites() {
+        finish()
     }
 
     /// Analyzes and rewrites one repository's folder; `request.settings` holds the repo entry's extra keys.

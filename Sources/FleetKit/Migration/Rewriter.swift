@@ -62,11 +62,16 @@ public protocol Rewriter: Sendable {
     /// Called once before the repos start when the run will rewrite some of them (one has no clone yet, or
     /// `--force`): a rewriter may start, in the background, what its verification needs, so no repo waits for it.
     func prepareForRewrites()
+    /// Called once when the last repo is done, while the report is written: a rewriter may stop, in the background,
+    /// what it started for its verification. The run waits for it before it returns.
+    func finishRewrites()
 }
 
 extension Rewriter {
     /// Nothing to start ahead.
     public func prepareForRewrites() {}
+    /// Nothing to stop.
+    public func finishRewrites() {}
     /// No placeholders beyond the generic ones.
     public static var subjectPlaceholders: [String: Int] { [:] }
     /// Most goals have a completion criterion.

@@ -81,6 +81,10 @@ public struct FleetRunner: Sendable {
             slots.withLock { $0[index] = outcome }
         }
         let outcomes = slots.withLock { $0 }
+        // What the rewriter started for verification stops beside the report's rendering, not after it.
+        let finishing = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: finishing) { rewriter.finishRewrites() }
+        defer { finishing.wait() }
         // Results in manifest order, whatever the scheduling; repos an interruption never started say so.
         let results = zip(specs, outcomes).map { spec, outcome in
             outcome?.result

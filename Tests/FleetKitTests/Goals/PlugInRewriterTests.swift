@@ -2,6 +2,7 @@ import FleetKit
 import FleetTestSupport
 import Foundation
 import GitKit
+import Synchronization
 import Testing
 
 /// A rewriter defined only here, to prove that a goal is a plug-in: it writes `STAMP.txt`.
@@ -128,6 +129,95 @@ struct PlugInRewriterTests {
             #expect(pushed.repos.first?.pushed == true, "\(pushed.repos.first?.message ?? "")")
             let reviewRepository = try Repository.open(at: review.path)
             #expect(try reviewRepository.referenceTarget("refs/for/master%topic=stamp") == tip)
+        }
+    }
+}
+
+/// What ``LifecycleRewriter`` was asked, in order; only the lifecycle test uses it.
+private let lifecycleLog = Mutex<[String]>([])
+
+/// A rewriter that records when the run prepares it, rewrites with it and finishes it.
+private struct LifecycleRewriter: Rewriter {
+    struct Options: Codable, Sendable, Equatable {}
+    struct Settings: Codable, Sendable, Equatable {}
+    struct Details: Codable, Sendable, Equatable {}
+    typealias Pending = Void
+
+    static let name = "lifecycle"
+    static let optionKeys: [String] = []
+    static let presentation = RewriterPresentation(highlightsTitle: "Files", highlightsVerb: "adds")
+
+    static func readOptions(_ options: MappingReader?, sink: inout DiagnosticSink) -> Options? { Options() }
+    static func highlights(of details: Details) -> [String] { [] }
+
+    init(options: Options, environment: RewriterEnvironment) {}
+
+    func prepareForRewrites() { lifecycleLog.withLock { $0.append("prepare") } }
+    func finishRewrites() { lifecycleLog.withLock { $0.append("finish") } }
+
+    func rewrite(_ request: RewriteRequest<Settings>) -> Rewrite<Details, Void> {
+        lifecycleLog.withLock { $0.append("rewrite \(request.projectName)") }
+        do {
+            try Data("x\n".utf8).write(to: request.root.appendingPathComponent("LIFECYCLE.txt"))
+        } catch {
+            return Rewrite(outcome: .needsAttention(reason: "\(error)"))
+        }
+        return Rewrite(
+            outcome: .migrated, details: Details(), criteriaMet: true, changedPaths: ["LIFECYCLE.txt"], pending: ())
+    }
+
+    func verify(_ rewrite: Rewrite<Details, Void>, request: RewriteRequest<Settings>) -> RewriteOutcome { .migrated }
+
+    func commitText(for rewrite: Rewrite<Details, Void>) -> CommitText { CommitText(paragraphs: ["Lifecycle."]) }
+}
+
+@Suite("A rewriter's run lifecycle", .tags(.git))
+struct RewriterLifecycleTests {
+    @Test("prepare comes before the first rewrite, finish once after the last, both before the run returns")
+    func prepareAndFinish() throws {
+        try withTemporaryDirectory { directory in
+            var entries = ""
+            for name in ["alpha", "beta", "gamma"] {
+                let remote = try FixtureRemote(in: directory.url, name: name, files: ["README.rst": "\(name)\n"])
+                entries += "  - name: openstack/\(name)\n    url: \(remote.bareURL.path)\n"
+            }
+            let plan = """
+                goal: Lifecycle
+                goal_url: https://example.org/lifecycle
+                topic: lifecycle
+                branch: lifecycle
+                rewriter: lifecycle
+                commit: {subject: Add a file, body: A file.}
+
+                """
+            try Data(plan.utf8).write(to: directory.url.appendingPathComponent("lifecycle.yaml"))
+            let manifestURL = directory.url.appendingPathComponent("manifest.yaml")
+            try Data("version: 1\nplan: lifecycle.yaml\nrepos:\n\(entries)".utf8).write(to: manifestURL)
+            let registry = RewriterRegistry.builtIn.adding(RewriterKind(LifecycleRewriter.self))
+            let manifest = try ManifestLoader.load(from: manifestURL, registry: registry)
+            var options = RunOptions()
+            options.registry = registry
+            options.jobs = 2
+            options.workspace = directory.url.appendingPathComponent("workspace")
+            options.fallbackIdentity = Signature(name: "Fleet Test", email: "fleet-test@example.org")
+
+            lifecycleLog.withLock { $0 = [] }
+            let outcome = try FleetRunner(manifest: manifest, options: options).run()
+            #expect(outcome.summary.repos.map(\.status) == [.migrated, .migrated, .migrated])
+            let log = lifecycleLog.withLock { $0 }
+            #expect(log.first == "prepare")
+            #expect(log.last == "finish")
+            #expect(log.filter { $0 == "prepare" || $0 == "finish" }.count == 2)
+            #expect(
+                Set(log.dropFirst().dropLast()) == [
+                    "rewrite openstack/alpha", "rewrite openstack/beta", "rewrite openstack/gamma",
+                ])
+
+            // A re-run with every repo up to date rewrites nothing and prepares nothing, and still finishes.
+            lifecycleLog.withLock { $0 = [] }
+            let again = try FleetRunner(manifest: manifest, options: options).run()
+            #expect(again.summary.repos.map(\.status) == [.upToDate, .upToDate, .upToDate])
+            #expect(lifecycleLog.withLock { $0 } == ["finish"])
         }
     }
 }

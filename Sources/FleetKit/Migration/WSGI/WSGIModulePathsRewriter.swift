@@ -55,6 +55,12 @@ public struct WSGIModulePathsRewriter: Rewriter {
         checker.prestart()
     }
 
+    /// Closes the checker's interpreters while the report is written: each takes a few milliseconds to exit, which
+    /// the end of the run no longer waits for on its own.
+    public func finishRewrites() {
+        checker.shutdown()
+    }
+
     /// `adds` before new module paths; none before `entry points removed`, which says it all.
     public static func highlightsVerb(for highlights: [String]) -> String? {
         highlights == WSGICommitWording.removedStatement ? nil : presentation.highlightsVerb
