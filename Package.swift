@@ -18,10 +18,13 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "GitKit", dependencies: ["Clibgit2"]),
+        // libcurl through dlopen, for the Gerrit REST calls: nothing links it, so fleet's start does not load it.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "FleetKit",
             dependencies: [
                 "GitKit",
+                "CCurl",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,10 +1,6 @@
 import Foundation
 import GitKit
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Gerrit's REST API for one host: the changes of a topic, and abandoning a change.
 public struct GerritClient: Sendable {
     /// The Gerrit base URL, ending with `/`, without credentials (see ``GerritURL/normalize(_:)``).
@@ -48,11 +44,11 @@ public struct GerritClient: Sendable {
         try checkTransport()
         let path = "a/changes/\(Self.encode(project, allowing: ""))~\(number)/abandon"
         var request = try request(base + path)
-        request.httpMethod = "POST"
-        request.setValue("application/json; charset=UTF-8", forHTTPHeaderField: "Content-Type")
-        request.setValue(credentials.authorization, forHTTPHeaderField: "Authorization")
+        request.method = "POST"
+        request.setHeader("Content-Type", "application/json; charset=UTF-8")
+        request.setHeader("Authorization", credentials.authorization)
         let body = (message?.isEmpty == false) ? ["message": message ?? ""] : [:]
-        request.httpBody = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        request.body = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         return try decode(try check(http.send(request)))
     }
 
@@ -61,8 +57,8 @@ public struct GerritClient: Sendable {
     private func get(_ path: String) throws(GerritError) -> Data {
         if credentials != nil { try checkTransport() }
         var request = try request(base + (credentials == nil ? "" : "a/") + path)
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let credentials { request.setValue(credentials.authorization, forHTTPHeaderField: "Authorization") }
+        request.setHeader("Accept", "application/json")
+        if let credentials { request.setHeader("Authorization", credentials.authorization) }
         return try check(http.send(request))
     }
 
@@ -77,10 +73,10 @@ public struct GerritClient: Sendable {
                 + "would cross the network readable; use the Gerrit's https URL")
     }
 
-    private func request(_ text: String) throws(GerritError) -> URLRequest {
-        guard let url = URL(string: text) else { throw GerritError(message: "not a URL: \(base)") }
-        var request = URLRequest(url: url)
-        request.setValue("fleet/\(FleetVersion.current)", forHTTPHeaderField: "User-Agent")
+    private func request(_ text: String) throws(GerritError) -> HTTPRequest {
+        guard URL(string: text) != nil else { throw GerritError(message: "not a URL: \(base)") }
+        var request = HTTPRequest(url: text)
+        request.setHeader("User-Agent", "fleet/\(FleetVersion.current)")
         return request
     }
 
