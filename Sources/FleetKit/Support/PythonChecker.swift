@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// Interpreters start lazily, at most `width` of them, each serving one request at a time. They run
 /// ``PythonCheckerScript`` with `-I -S -B` and compile in memory, so no `.pyc` is written anywhere. The first one
-/// started through `python` reports its `sys.executable`, and later ones start that directly, bypassing any shim.
+/// starts the interpreter a pyenv shim named `python` would run, when ``PyenvShim`` can tell which, else `python`
+/// itself; it reports its `sys.executable`, and later ones start that directly, bypassing any shim.
 /// A worker lane waiting for an interpreter to start lets another repo go on (``WorkerLanes/whileWaiting(_:)``).
 /// One that dies is replaced and the request retried once; one that does not answer within `timeout` is killed and
 /// the request fails with ``PythonCheckerError/timedOut(after:file:)``. They exit when fleet closes their input
@@ -145,7 +146,10 @@ public final class PythonChecker: Sendable {
     private func checkOut() throws(PythonCheckerProcess.Failure) -> PythonCheckerProcess {
         let (reused, known) = state.withLock { state in (state.idle.popLast(), state.executable) }
         if let reused { return reused }
-        let (process, executable) = try PythonCheckerProcess.start(known ?? python, timeout: timeout)
+        // The first start goes past a pyenv shim when pyenv's choice is plain; later ones start the interpreter the
+        // first one reported.
+        let interpreter = known ?? PyenvShim.interpreter(for: python) ?? python
+        let (process, executable) = try PythonCheckerProcess.start(interpreter, timeout: timeout)
         state.withLock { state in
             state.started += 1
             if state.executable == nil, !executable.isEmpty { state.executable = executable }

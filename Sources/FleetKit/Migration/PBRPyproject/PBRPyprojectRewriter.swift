@@ -29,13 +29,14 @@ public struct PBRPyprojectRewriter: Rewriter {
 
     /// The plan options.
     public var options: PyprojectOptions
-    /// The Python interpreter whose `tomllib` checks the written file.
+    /// The Python interpreter whose `tomllib` checks the written file: one start per repo, so a pyenv shim's is
+    /// resolved once, here (see ``PyenvShim``).
     public var python: String
 
     /// Makes the rewriter for a run.
     public init(options: PyprojectOptions, environment: RewriterEnvironment) {
         self.options = options
-        self.python = environment.python
+        self.python = PyenvShim.interpreter(for: environment.python) ?? environment.python
     }
 
     /// `["pyproject.toml"]` when the repo's `pyproject.toml` declares the pbr backend.

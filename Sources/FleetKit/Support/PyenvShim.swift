@@ -1,0 +1,188 @@
+import Foundation
+
+/// The interpreter a pyenv shim would run, found without running the shim.
+///
+/// A pyenv shim is a bash script that runs `pyenv exec`: about a dozen bash processes and 60 ms of CPU before Python
+/// starts, paid by every run whose checker starts through `python3` on a machine with pyenv. When the interpreter
+/// asked for is such a shim, this picks the version as pyenv does: `PYENV_VERSION`, else the nearest
+/// `.python-version` from `PYENV_DIR` (else the working directory) up to `/`, else `$PYENV_ROOT/version`; the first
+/// version named, when `$PYENV_ROOT/versions/<version>/bin/<command>` is executable, is the one pyenv runs.
+///
+/// Only that common case is taken. Anything pyenv would resolve in a way of its own goes through the shim as before:
+/// `system`, a version prefix (`3.11`) or one not installed, a version name with a `/`, a shim outside
+/// `$PYENV_ROOT/shims`, and any hook script for `version-name`, `which` or `exec` other than pyenv's own
+/// `pip-rehash` and pyenv-virtualenv's three `which` hooks (each acts only for a command that is not executable where
+/// the version has it, or for pip and conda).
+enum PyenvShim {
+    /// The hook scripts known to change nothing for an executable `bin/<command>` of an installed version, as
+    /// `<hook command>/<file name>`.
+    static let harmlessHooks: Set<String> = [
+        "exec/pip-rehash.bash",
+        "which/conda.bash", "which/python-config.bash", "which/system-site-packages.bash",
+    ]
+
+    /// The interpreter a pyenv shim would run.
+    /// - Parameters:
+    ///   - interpreter: the interpreter asked for: a name looked up on `PATH`, or a path.
+    ///   - environment: the environment fleet runs in (`PATH`, `PYENV_VERSION`, `PYENV_DIR`, `PYENV_HOOK_PATH`, `PWD`).
+    ///   - directory: fleet's working directory, where pyenv starts looking for `.python-version`.
+    /// - Returns: the version's `bin/<command>`, or nil when `interpreter` is not a pyenv shim or pyenv's choice is
+    ///   not the common case.
+    static func interpreter(
+        for interpreter: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        directory: String = FileManager.default.currentDirectoryPath
+    ) -> String? {
+        guard let shim = locate(interpreter, path: environment["PATH"] ?? ""),
+            let install = shimTarget(of: shim)
+        else { return nil }
+        let command = (shim as NSString).lastPathComponent
+        guard (shim as NSString).deletingLastPathComponent == install.root + "/shims",
+            hooksAreHarmless(root: install.root, prefix: install.prefix, environment: environment),
+            let version = selectedVersions(root: install.root, environment: environment, directory: directory)?.first,
+            version != "system", !version.isEmpty, !version.contains("/"), version != "..", version != "."
+        else { return nil }
+        let versionFolder = install.root + "/versions/" + version
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: versionFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            return nil
+        }
+        let candidate = versionFolder + "/bin/" + command
+        return isExecutableFile(candidate) ? candidate : nil
+    }
+
+    // MARK: - The shim
+
+    /// The first executable `name` on `path` (or `name` itself when it holds a `/`).
+    static func locate(_ name: String, path: String) -> String? {
+        if name.contains("/") { return isExecutableFile(name) ? name : nil }
+        for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (folder.isEmpty ? "." : String(folder)) + "/" + name
+            if isExecutableFile(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// pyenv's root and install prefix as a shim written by `pyenv rehash` names them:
+    /// `export PYENV_ROOT="<root>"` and `exec "<prefix>/libexec/pyenv" exec "$program" "$@"`; nil for any other file.
+    static func shimTarget(of file: String) -> (root: String, prefix: String)? {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 4096), head.starts(with: Data("#!".utf8)),
+            let text = String(data: head, encoding: .utf8)
+        else { return nil }
+        var root: String?
+        var prefix: String?
+        for line in text.split(separator: "\n") {
+            let line = line.trimmingCharacters(in: .whitespaces)
+            if let value = quoted(line, after: "export PYENV_ROOT=") {
+                root = value
+            } else if line.hasPrefix("exec \""), line.hasSuffix("\" exec \"$program\" \"$@\""),
+                let value = quoted(line, after: "exec "), value.hasSuffix("/libexec/pyenv")
+            {
+                prefix = String(value.dropLast("/libexec/pyenv".count))
+            }
+        }
+        guard let root, let prefix, root.hasPrefix("/"), prefix.hasPrefix("/") else { return nil }
+        return (root, prefix)
+    }
+
+    /// The double-quoted value after `start` on `line`, when it holds no `$`, backslash or backtick.
+    private static func quoted(_ line: String, after start: String) -> String? {
+        guard line.hasPrefix(start + "\"") else { return nil }
+        let rest = line.dropFirst(start.count + 1)
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        let value = String(rest[..<end])
+        guard !value.isEmpty, !value.contains(where: { "$\\`".contains($0) }) else { return nil }
+        return value
+    }
+
+    // MARK: - The version
+
+    /// The versions pyenv would select, in order, or nil when none is named (pyenv then uses `system`).
+    static func selectedVersions(root: String, environment: [String: String], directory: String) -> [String]? {
+        if let named = environment["PYENV_VERSION"], !named.isEmpty {
+            return named.split(separator: ":").map(String.init)
+        }
+        let versions = readVersionFile(versionFile(root: root, environment: environment, directory: directory))
+        return versions.isEmpty ? nil : versions
+    }
+
+    /// `pyenv version-file`: the nearest `.python-version` from `PYENV_DIR` up, then from the working directory up,
+    /// else `$PYENV_ROOT/version`.
+    static func versionFile(root: String, environment: [String: String], directory: String) -> String {
+        let start = workingDirectory(environment: environment, physical: directory)
+        var places = [start]
+        if let dir = environment["PYENV_DIR"], !dir.isEmpty {
+            let absolute = dir.hasPrefix("/") ? dir : start + "/" + dir
+            places = [(absolute as NSString).standardizingPath, start]
+        }
+        for place in places {
+            if let found = nearestVersionFile(from: place) { return found }
+        }
+        return root + "/version"
+    }
+
+    /// The working directory as bash sees it: `PWD` when it names the same folder as the physical one.
+    private static func workingDirectory(environment: [String: String], physical: String) -> String {
+        guard let logical = environment["PWD"], logical.hasPrefix("/") else { return physical }
+        var one = stat()
+        var two = stat()
+        guard stat(logical, &one) == 0, stat(physical, &two) == 0, one.st_dev == two.st_dev, one.st_ino == two.st_ino
+        else { return physical }
+        return logical
+    }
+
+    private static func nearestVersionFile(from folder: String) -> String? {
+        var folder = folder
+        while true {
+            let candidate = (folder == "/" ? "" : folder) + "/.python-version"
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue {
+                return candidate
+            }
+            if folder == "/" || folder.isEmpty { return nil }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// `pyenv version-file-read`: the first word of each line that is not empty or a comment.
+    static func readVersionFile(_ file: String) -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return [] }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 65536), let text = String(data: data, encoding: .utf8) else {
+            return []
+        }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
+            let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first.map(String.init)
+            guard let word, !word.hasPrefix("#") else { return nil }
+            return word
+        }
+    }
+
+    // MARK: - Hooks
+
+    /// Whether every hook pyenv would source for `version-name`, `which` and `exec` is one of ``harmlessHooks``.
+    static func hooksAreHarmless(root: String, prefix: String, environment: [String: String]) -> Bool {
+        var folders = (environment["PYENV_HOOK_PATH"] ?? "").split(separator: ":").map(String.init)
+        folders.append(root + "/pyenv.d")
+        if prefix != root { folders.append(prefix + "/pyenv.d") }
+        folders += ["/usr/etc/pyenv.d", "/usr/local/etc/pyenv.d", "/etc/pyenv.d", "/usr/lib/pyenv/hooks"]
+        let plugins = (try? FileManager.default.contentsOfDirectory(atPath: root + "/plugins")) ?? []
+        folders += plugins.sorted().map { root + "/plugins/" + $0 + "/etc/pyenv.d" }
+        for folder in folders {
+            for command in ["version-name", "which", "exec"] {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + command)) ?? []
+                for name in names where name.hasSuffix(".bash") {
+                    if !harmlessHooks.contains(command + "/" + name) { return false }
+                }
+            }
+        }
+        return true
+    }
+
+    private static func isExecutableFile(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
+    }
+}
