@@ -53,11 +53,17 @@ public struct Summary: Codable, Sendable, Equatable {
     /// Whether every repository ended in a success status.
     public var isSuccess: Bool { repos.allSatisfy(\.status.isSuccess) }
 
-    /// An ISO-8601 UTC timestamp with seconds.
+    /// An ISO-8601 UTC timestamp with seconds, `2026-11-30T10:12:13Z`.
+    ///
+    /// Through `Date.ISO8601FormatStyle`, not `ISO8601DateFormatter`: the same text, without the ICU calendar the
+    /// formatter sets up (70 µs a formatter, 2 ms the first time, at the end of every run).
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+
+    /// The moment an ISO-8601 timestamp (as ``timestamp(_:)`` writes it, or with an offset) names; nil for other text.
+    public static func date(fromTimestamp text: String) -> Date? {
+        try? Date.ISO8601FormatStyle().parse(text)
     }
 
     /// The JSON text, keys sorted for stable diffs, slashes unescaped.

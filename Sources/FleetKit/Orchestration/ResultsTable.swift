@@ -5,12 +5,12 @@ public enum ResultsTable {
         let width = summary.repos.map(\.name.count).max() ?? 0
         let statusWidth = RepoStatus.allCases.map(\.rawValue.count).max() ?? 0
         var lines = summary.repos.map { result in
-            var line = result.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-            line += result.status.rawValue.padding(toLength: statusWidth, withPad: " ", startingAt: 0)
+            var line = padded(result.name, to: width) + "  " + padded(result.status.rawValue, to: statusWidth)
             let highlights = result.highlights.joined(separator: ", ")
             if !highlights.isEmpty { line += "  " + highlights }
             if let message = result.message { line += "  (\(message))" }
-            return String(line.reversed().drop { $0 == " " }.reversed())
+            while line.last == " " { line.removeLast() }
+            return line
         }
         let counts = RepoStatus.allCases.compactMap { status -> String? in
             let count = summary.totals[status.rawValue] ?? 0
@@ -18,5 +18,10 @@ public enum ResultsTable {
         }
         lines.append("\(summary.repos.count) repos: " + counts.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with spaces after it up to `width` characters.
+    private static func padded(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
     }
 }

@@ -28,10 +28,8 @@ enum HTMLBurndownChart {
 
     /// The points of `history`: before `fleet status` ever ran, every ready repo counts as not yet pushed.
     static func points(_ history: [HistoryEntry]) -> [Point] {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return history.compactMap { entry in
-            guard let time = formatter.date(from: entry.time) else { return nil }
+        history.compactMap { entry in
+            guard let time = Summary.date(fromTimestamp: entry.time) else { return nil }
             if let reviews = entry.totals.reviews {
                 return Point(time: time, merged: reviews.merged, open: reviews.open, notPushed: reviews.none)
             }

@@ -63,7 +63,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
             text(repo.messageLine ?? ""),
         ]
         // Pipes inside code spans too: GitHub splits table cells before it reads code spans.
-        return "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        return "| " + cells.map(escapingPipes).joined(separator: " | ") + " |"
     }
 
     /// The review states of the repos `fleet status` asked about, as a second counts table.
@@ -88,12 +88,23 @@ public struct MarkdownReportFormatter: ReportFormatter {
 
     /// Free text on one line, with the characters Markdown would read as markup (or HTML) backslash-escaped.
     private static func text(_ text: String) -> String {
-        var result = ""
-        for character in inline(text) {
-            if "\\`*_<>[]".contains(character) { result.append("\\") }
-            result.append(character)
+        let line = inline(text)
+        guard line.utf8.contains(where: markup.contains) else { return line }
+        var result = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII, markup.contains(UInt8(scalar.value)) { result.append("\\") }
+            result.append(scalar)
         }
-        return result
+        return String(result)
+    }
+
+    /// The bytes of the characters ``text(_:)`` escapes: `` \`*_<>[] ``.
+    private static let markup = Set("\\`*_<>[]".utf8)
+
+    /// A table cell with its pipes escaped.
+    private static func escapingPipes(_ cell: String) -> String {
+        guard cell.utf8.contains(UInt8(ascii: "|")) else { return cell }
+        return cell.replacingOccurrences(of: "|", with: "\\|")
     }
 
     /// A code span on one line, with a fence longer than any run of backticks inside it.
@@ -103,8 +114,10 @@ public struct MarkdownReportFormatter: ReportFormatter {
         return "`` \(line) ``"
     }
 
-    /// One line of text: newlines and runs of whitespace become one space.
+    /// One line of text: each run of line breaks becomes one space.
     private static func inline(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let breaks = text.unicodeScalars.contains { $0.properties.isWhitespace && $0 != " " && $0 != "\t" }
+        guard breaks else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -36,10 +36,8 @@ public enum SummaryMerger {
 
     /// The earliest ISO-8601 timestamp; text that is not one sorts after every real time.
     private static func earliest(_ timestamps: [String]) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
         let sorted = timestamps.sorted { lhs, rhs in
-            switch (formatter.date(from: lhs), formatter.date(from: rhs)) {
+            switch (Summary.date(fromTimestamp: lhs), Summary.date(fromTimestamp: rhs)) {
             case (let l?, let r?): l < r
             case (.some, nil): true
             case (nil, .some): false

@@ -49,9 +49,7 @@ public struct GerritChange: Decodable, Sendable, Equatable {
         let seconds = gerrit.prefix(19)
         guard seconds.count == 19 else { return nil }
         let candidate = seconds.replacingOccurrences(of: " ", with: "T") + "Z"
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: candidate).map(Summary.timestamp)
+        return Summary.date(fromTimestamp: candidate).map(Summary.timestamp)
     }
 }
 
