@@ -7,7 +7,7 @@
 # usage: benchmarks/cold-vs-clone.sh [SIZES] [JOBS]        defaults: "108 600" "1 4 8"
 #   env: FILES (150) and COMMITS (10) per repo, ROUNDS (3), FLEET (.build/release/fleet), KEEP=1 keeps the work
 #   folder. The repos are OpenStack-shaped (make_fleet.py) and served as local paths, as in the issue. Release
-#   build first: swift build -c release
+#   build first: swift build -c release --static-swift-stdlib --product fleet (as the README builds it)
 #
 # Fairness: ext4 makes every file created within a minute or so of a mass deletion pay for skipping the deleted
 # inodes (`recently_deleted`), which doubled one command's time and not the next one's when each measurement
@@ -22,7 +22,7 @@ FILES=${FILES:-150}
 COMMITS=${COMMITS:-10}
 ROUNDS=${ROUNDS:-3}
 FLEET=$(realpath "${FLEET:-.build/release/fleet}")
-[ -x "$FLEET" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+[ -x "$FLEET" ] || { echo "build first: swift build -c release --static-swift-stdlib --product fleet" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/fleet-cold-XXXX)
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 

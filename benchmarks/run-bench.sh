@@ -3,13 +3,13 @@
 # at --jobs 1, 2, 4, 8, against `git clone` of the same repos at the same parallelism. The repos are served by a
 # local `git daemon` over git:// so the server builds packs as a real remote does.
 #
-# usage: benchmarks/run-bench.sh [N_REPOS] [FILES_PER_REPO]      (release build: swift build -c release)
+# usage: benchmarks/run-bench.sh [N_REPOS] [FILES_PER_REPO]      (release build: swift build -c release --static-swift-stdlib --product fleet)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-24}
 FILES=${2:-600}
 FLEET=${FLEET:-.build/release/fleet}
-[ -x "$FLEET" ] || swift build -c release >/dev/null
+[ -x "$FLEET" ] || swift build -c release --static-swift-stdlib --product fleet >/dev/null
 WORK=$(mktemp -d /tmp/fleet-bench-XXXX)
 DAEMON=
 trap '[ -n "$DAEMON" ] && kill $DAEMON 2>/dev/null || true; rm -rf "$WORK"' EXIT

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$(cd "${1:-/tmp/fleet-real-trees}" && pwd)
 jobs=${2:-4}
 bin=$(cd "$root" && swift build -c release --show-bin-path)/fleet
-[ -x "$bin" ] || { echo "no release build: run 'swift build -c release' in $root" >&2; exit 1; }
+[ -x "$bin" ] || { echo "no release build: run 'swift build -c release --static-swift-stdlib --product fleet' in $root" >&2; exit 1; }
 [ -f "$out/manifest.yaml" ] || { echo "no $out/manifest.yaml: run fetch.sh first" >&2; exit 1; }
 ws="$out/ws"
 rm -rf "$ws"
