@@ -17,7 +17,7 @@ enum YAMLDuplicateKeys {
         var working = WorkingText(text)
         for round in 0...renameLimit {
             do {
-                let root = try Yams.compose(yaml: working.text)
+                let root = try Yams.compose(yaml: working.text, YAMLInput.resolver)
                 return (root, root.map { duplicates(in: $0, working: working, file: file) } ?? [])
             } catch let YamlError.duplicatedKeysInMapping(keys, context) {
                 guard round < renameLimit, let key = keys.first else { return nil }
@@ -69,21 +69,27 @@ private struct WorkingText {
         var length: Int
     }
 
-    private var lines: [[Unicode.Scalar]]
+    private let source: String
+    /// The text's lines, split only at the first rename: a document without duplicates is composed as it is.
+    private var lines: [[Unicode.Scalar]] = []
     private var insertions: [Int: [Insertion]] = [:]
     private var originals: [String: String] = [:]
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        source = text
     }
 
     var text: String {
-        lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+        guard !originals.isEmpty else { return source }
+        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
     }
 
     /// Puts a unique prefix before the key at `mark` (a position in the working text), called `key` originally.
     mutating func rename(at mark: Mark, key: String, round: Int) {
         let prefix = "fleetduplicate\(round)x"
+        if originals.isEmpty {
+            lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        }
         let line = mark.line - 1
         guard lines.indices.contains(line) else { return }
         let column = min(max(mark.column - 1, 0), lines[line].count)
