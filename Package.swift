@@ -32,6 +32,7 @@ let package = Package(
             name: "fleet",
             dependencies: [
                 "FleetKit",
+                "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

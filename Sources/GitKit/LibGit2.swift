@@ -1,4 +1,5 @@
 import Clibgit2
+import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -23,6 +24,15 @@ public enum LibGit2 {
     /// Initialises libgit2 once per process; safe to call from any thread, any number of times.
     @discardableResult
     public static func bootstrap() -> Int32 { initResult }
+
+    /// Runs ``bootstrap()`` on another thread, and returns at once.
+    ///
+    /// Its TLS set-up decodes every certificate of the system's CA bundle (about 4 ms); a caller with other work
+    /// first (parsing arguments and a manifest) need not wait for it. The first GitKit call waits for it if it is
+    /// not done.
+    public static func bootstrapInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { bootstrap() }
+    }
 
     /// The linked libgit2 version, such as `1.5.1`.
     public static var version: String {
