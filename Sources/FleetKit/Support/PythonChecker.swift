@@ -37,16 +37,28 @@ public final class PythonChecker: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The interpreter a shim named by `python` would run, when it can be told without running it.
+    private let resolveShim: @Sendable (String) -> String?
     private let slots: DispatchSemaphore
     /// Entered while the background start runs.
     private let starting = DispatchGroup()
 
     /// Makes a checker; nothing starts until the first ``check(_:name:)``.
-    public init(python: String = "python3", width: Int = 1, timeout: Duration = .seconds(30)) {
+    public convenience init(python: String = "python3", width: Int = 1, timeout: Duration = .seconds(30)) {
+        self.init(python: python, width: width, timeout: timeout) { PyenvShim.interpreter(for: $0) }
+    }
+
+    /// Makes a checker that asks `resolveShim` for the interpreter behind `python` (tests give it their own
+    /// environment and working directory).
+    init(
+        python: String, width: Int = 1, timeout: Duration = .seconds(30),
+        resolveShim: @escaping @Sendable (String) -> String?
+    ) {
         self.python = python
         self.width = max(1, width)
         self.timeout = timeout
         self.slots = DispatchSemaphore(value: max(1, width))
+        self.resolveShim = resolveShim
     }
 
     deinit {
@@ -114,6 +126,9 @@ public final class PythonChecker: Sendable {
     /// - Returns: whether each exited on its own when its input closed (they are killed otherwise).
     @discardableResult
     public func shutdown() -> Bool {
+        // A background start under way (a run whose repos all failed before verifying) ends first, so the
+        // interpreter it makes is closed here, not left running until the checker is released.
+        starting.wait()
         let idle = state.withLock { state in
             defer { state.idle = [] }
             return state.idle
@@ -148,7 +163,7 @@ public final class PythonChecker: Sendable {
         if let reused { return reused }
         // The first start goes past a pyenv shim when pyenv's choice is plain; later ones start the interpreter the
         // first one reported.
-        let interpreter = known ?? PyenvShim.interpreter(for: python) ?? python
+        let interpreter = known ?? resolveShim(python) ?? python
         let (process, executable) = try PythonCheckerProcess.start(interpreter, timeout: timeout)
         state.withLock { state in
             state.started += 1

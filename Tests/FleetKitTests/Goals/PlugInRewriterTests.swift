@@ -153,7 +153,11 @@ private struct LifecycleRewriter: Rewriter {
     init(options: Options, environment: RewriterEnvironment) {}
 
     func prepareForRewrites() { lifecycleLog.withLock { $0.append("prepare") } }
-    func finishRewrites() { lifecycleLog.withLock { $0.append("finish") } }
+    /// Slow on purpose: the run must wait for it, and its report takes far less than this.
+    func finishRewrites() {
+        usleep(300_000)
+        lifecycleLog.withLock { $0.append("finish") }
+    }
 
     func rewrite(_ request: RewriteRequest<Settings>) -> Rewrite<Details, Void> {
         lifecycleLog.withLock { $0.append("rewrite \(request.projectName)") }
@@ -173,7 +177,7 @@ private struct LifecycleRewriter: Rewriter {
 
 @Suite("A rewriter's run lifecycle", .tags(.git))
 struct RewriterLifecycleTests {
-    @Test("prepare comes before the first rewrite, finish once after the last, both before the run returns")
+    @Test("prepare comes before the first rewrite, finish once after the last; the run waits for a slow finish")
     func prepareAndFinish() throws {
         try withTemporaryDirectory { directory in
             var entries = ""

@@ -57,6 +57,27 @@ struct PythonCheckerTests {
         }
     }
 
+    @Test("the rewriter's finishRewrites closes the checker, waiting for an interpreter still starting")
+    func finishClosesAStartUnderWay() throws {
+        let checker = PythonChecker()
+        let rewriter = WSGIModulePathsRewriter(checker: checker)
+        rewriter.prepareForRewrites()
+        // At once: the background start is still under way (an interpreter takes milliseconds to start).
+        rewriter.finishRewrites()
+        #expect(checker.startedCount == 1)
+        #expect(checker.idleProcessIdentifiers.isEmpty)
+
+        // One that is up and idle: its process is gone once finishRewrites returns.
+        let again = PythonChecker()
+        WSGIModulePathsRewriter(checker: again).prepareForRewrites()
+        let deadline = Date().addingTimeInterval(30)
+        while again.idleProcessIdentifiers.isEmpty && Date() < deadline { usleep(5_000) }
+        let pid = try #require(again.idleProcessIdentifiers.first)
+        WSGIModulePathsRewriter(checker: again).finishRewrites()
+        #expect(again.idleProcessIdentifiers.isEmpty)
+        #expect(kill(pid, 0) == -1 && errno == ESRCH)
+    }
+
     @Test("a worker lane waiting for the interpreter to start lets the next repo go on meanwhile")
     func laneGoesOnWhileStarting() throws {
         try withTemporaryDirectory { dir in
