@@ -9,10 +9,11 @@ import Foundation
 /// version named, when `$PYENV_ROOT/versions/<version>/bin/<command>` is executable, is the one pyenv runs.
 ///
 /// Only that common case is taken. Anything pyenv would resolve in a way of its own goes through the shim as before:
-/// `system`, a version prefix (`3.11`) or one not installed, a version name with a `/`, a shim outside
-/// `$PYENV_ROOT/shims`, and any hook script for `version-name`, `which` or `exec` other than pyenv's own
-/// `pip-rehash` and pyenv-virtualenv's three `which` hooks (each acts only for a command that is not executable where
-/// the version has it, or for pip and conda).
+/// `system`, a version prefix (`3.11`) or one not installed, a version name of other characters than letters,
+/// digits and `._+-` (a `/`, a byte-order mark an editor left), `PYENV_DIR` set, a `PWD` that is not a plain
+/// absolute path, a shim outside `$PYENV_ROOT/shims`, and any hook script for `version-name`, `which` or `exec`
+/// other than pyenv's own `pip-rehash` and pyenv-virtualenv's three `which` hooks (each acts only for a command that
+/// is not executable where the version has it, or for pip and conda).
 enum PyenvShim {
     /// The hook scripts known to change nothing for an executable `bin/<command>` of an installed version, as
     /// `<hook command>/<file name>`.
@@ -37,9 +38,10 @@ enum PyenvShim {
         else { return nil }
         let command = (shim as NSString).lastPathComponent
         guard (shim as NSString).deletingLastPathComponent == install.root + "/shims",
+            environment["PYENV_DIR", default: ""].isEmpty,
             hooksAreHarmless(root: install.root, prefix: install.prefix, environment: environment),
             let version = selectedVersions(root: install.root, environment: environment, directory: directory)?.first,
-            version != "system", !version.isEmpty, !version.contains("/"), version != "..", version != "."
+            isPlainVersionName(version)
         else { return nil }
         let versionFolder = install.root + "/versions/" + version
         var isFolder: ObjCBool = false
@@ -103,33 +105,45 @@ enum PyenvShim {
         if let named = environment["PYENV_VERSION"], !named.isEmpty {
             return named.split(separator: ":").map(String.init)
         }
-        let versions = readVersionFile(versionFile(root: root, environment: environment, directory: directory))
+        guard let file = versionFile(root: root, environment: environment, directory: directory) else { return nil }
+        let versions = readVersionFile(file)
         return versions.isEmpty ? nil : versions
     }
 
-    /// `pyenv version-file`: the nearest `.python-version` from `PYENV_DIR` up, then from the working directory up,
-    /// else `$PYENV_ROOT/version`.
-    static func versionFile(root: String, environment: [String: String], directory: String) -> String {
-        let start = workingDirectory(environment: environment, physical: directory)
-        var places = [start]
-        if let dir = environment["PYENV_DIR"], !dir.isEmpty {
-            let absolute = dir.hasPrefix("/") ? dir : start + "/" + dir
-            places = [(absolute as NSString).standardizingPath, start]
-        }
-        for place in places {
-            if let found = nearestVersionFile(from: place) { return found }
-        }
-        return root + "/version"
+    /// `pyenv version-file` without `PYENV_DIR`: the nearest `.python-version` from the working directory up, else
+    /// `$PYENV_ROOT/version`; nil when the working directory is not plain enough to tell which bash would see.
+    static func versionFile(root: String, environment: [String: String], directory: String) -> String? {
+        guard let start = workingDirectory(environment: environment, physical: directory) else { return nil }
+        return nearestVersionFile(from: start) ?? root + "/version"
     }
 
-    /// The working directory as bash sees it: `PWD` when it names the same folder as the physical one.
-    private static func workingDirectory(environment: [String: String], physical: String) -> String {
+    /// The working directory as bash sees it: `PWD` when it names the same folder as the physical one (bash keeps
+    /// the path with its symlinks), else the physical one; nil for a `PWD` with `.`, `..` or empty components, which
+    /// bash would rewrite first.
+    private static func workingDirectory(environment: [String: String], physical: String) -> String? {
         guard let logical = environment["PWD"], logical.hasPrefix("/") else { return physical }
         var one = stat()
         var two = stat()
         guard stat(logical, &one) == 0, stat(physical, &two) == 0, one.st_dev == two.st_dev, one.st_ino == two.st_ino
         else { return physical }
+        let parts = logical.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard logical == "/" || !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
         return logical
+    }
+
+    /// Whether pyenv would take `name` as it is: letters, digits and `._+-` only (a glob character, a `/`, a
+    /// byte-order mark would each send it down another path), and not `system`, `.` or `..`.
+    static func isPlainVersionName(_ name: String) -> Bool {
+        guard !name.isEmpty, name != "system", name != ".", name != ".." else { return false }
+        return name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"),
+                UInt8(ascii: "-"):
+                true
+            default: false
+            }
+        }
     }
 
     private static func nearestVersionFile(from folder: String) -> String? {
@@ -145,17 +159,18 @@ enum PyenvShim {
         }
     }
 
-    /// `pyenv version-file-read`: the first word of each line that is not empty or a comment.
+    /// `pyenv version-file-read`: the first word of each line that is not empty or a comment, byte for byte (a
+    /// byte-order mark stays part of the word, as it does for pyenv).
     static func readVersionFile(_ file: String) -> [String] {
         guard let handle = FileHandle(forReadingAtPath: file) else { return [] }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 65536), let text = String(data: data, encoding: .utf8) else {
-            return []
-        }
-        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
-            let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first.map(String.init)
-            guard let word, !word.hasPrefix("#") else { return nil }
-            return word
+        guard let data = try? handle.read(upToCount: 65536) else { return [] }
+        let separators: Set<UInt8> = [0x20, 0x09, 0x0D]
+        return data.split(separator: 0x0A).compactMap { line in
+            guard let word = line.split(whereSeparator: separators.contains).first,
+                word.first != UInt8(ascii: "#")
+            else { return nil }
+            return String(decoding: word, as: UTF8.self)
         }
     }
 

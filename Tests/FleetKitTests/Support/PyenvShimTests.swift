@@ -94,12 +94,14 @@ struct PyenvShimTests {
             var environment = pyenv.environment
             environment["PYENV_VERSION"] = "3.11.9:3.12.4"
             #expect(pyenv.resolve(environment) == pyenv.python("3.11.9"))
-            // PYENV_DIR is looked at before the working directory.
-            let other = dir.path("elsewhere")
-            try pyenv.write("3.11.9\n", to: other + "/.python-version")
+            // bash's PWD (the path with its symlinks) is where pyenv starts looking, when it names this folder.
+            let link = dir.path("linked")
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: pyenv.work)
+            try pyenv.write("3.11.9\n", to: dir.path(".python-version"))
             environment = pyenv.environment
-            environment["PYENV_DIR"] = other
-            #expect(pyenv.resolve(environment) == pyenv.python("3.11.9"))
+            environment["PWD"] = link
+            #expect(pyenv.resolve(environment, from: pyenv.work) == pyenv.python("3.11.9"))
+            #expect(pyenv.resolve(nil, from: pyenv.work) == pyenv.python("3.12.4"))
             // A shim given as a path resolves the same way.
             #expect(
                 PyenvShim.interpreter(for: pyenv.shim, environment: [:], directory: pyenv.work)
@@ -121,6 +123,21 @@ struct PyenvShimTests {
                 atPath: pyenv.root + "/versions/pypy3.10/bin", withIntermediateDirectories: true)
             environment["PYENV_VERSION"] = "pypy3.10:3.11.9"
             #expect(pyenv.resolve(environment) == nil)
+            // A byte-order mark stays part of the name for pyenv, which finds no such version; so does a glob.
+            for named in ["\u{FEFF}3.11.9", "3.11.*"] {
+                try pyenv.write(named + "\n", to: pyenv.work + "/.python-version")
+                #expect(pyenv.resolve() == nil, "\(named)")
+            }
+            try FileManager.default.removeItem(atPath: pyenv.work + "/.python-version")
+            // PYENV_DIR, and a PWD bash would rewrite before pyenv walks it.
+            environment = pyenv.environment
+            environment["PYENV_DIR"] = pyenv.work
+            #expect(pyenv.resolve(environment) == nil)
+            environment = pyenv.environment
+            environment["PWD"] = pyenv.work + "/../project"
+            #expect(pyenv.resolve(environment) == nil)
+            environment["PWD"] = pyenv.work
+            #expect(pyenv.resolve(environment) == pyenv.python("3.11.9"))
             // An empty .python-version means system, whatever the global version says.
             try pyenv.write("", to: pyenv.work + "/.python-version")
             #expect(pyenv.resolve() == nil)
@@ -161,16 +178,19 @@ struct PyenvShimTests {
     func checkerSkipsTheShim() throws {
         try withTemporaryDirectory { dir in
             try writeFiles(["m.py": "x = 1\n"], under: dir.url)
-            // PYENV_VERSION in this process's environment would rightly decide the version for the shim.
-            try #require(ProcessInfo.processInfo.environment["PYENV_VERSION"] == nil)
             let pyenv = try FakePyenv(in: dir)
-            let direct = PythonChecker(python: pyenv.shim)
+            // Resolved with the test's own environment and folder, not this machine's PYENV_VERSION or a
+            // .python-version above the checkout.
+            let resolve: @Sendable (String) -> String? = { [work = pyenv.work] in
+                PyenvShim.interpreter(for: $0, environment: [:], directory: work)
+            }
+            let direct = PythonChecker(python: pyenv.shim, resolveShim: resolve)
             #expect(try direct.check(dir.path("m.py"), name: "m.py") == .compiles)
             direct.shutdown()
             #expect(!pyenv.shimRan)
 
             try pyenv.write("PYENV_COMMAND_PATH=/opt/python3\n", to: pyenv.root + "/pyenv.d/which/other.bash")
-            let shimmed = PythonChecker(python: pyenv.shim)
+            let shimmed = PythonChecker(python: pyenv.shim, resolveShim: resolve)
             #expect(try shimmed.check(dir.path("m.py"), name: "m.py") == .compiles)
             shimmed.shutdown()
             #expect(pyenv.shimRan)
