@@ -3,6 +3,8 @@
 // <curl/curl.h> gives the types and option numbers (libcurl.so.4's stable ABI); nothing links against it.
 #include "CCurl.h"
 
+// CURLOPT_PROTOCOLS is deprecated from 7.85 but is what an older libcurl knows.
+#define CURL_DISABLE_DEPRECATION 1
 #include <curl/curl.h>
 #include <dlfcn.h>
 #include <pthread.h>
@@ -93,6 +95,19 @@ static size_t take_body(char *data, size_t size, size_t count, void *context) {
     return length;
 }
 
+/// HTTP and HTTPS only: CURLOPT_PROTOCOLS_STR from curl 7.85, the older bit mask where a libcurl (the one fleet
+/// runs with, not the one it was built against) does not know it.
+static CURLcode restrict_protocols(CURL *handle) {
+    CURLcode code = CURLE_UNKNOWN_OPTION;
+#if LIBCURL_VERSION_NUM >= 0x075500
+    code = curl.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+#endif
+    if (code == CURLE_UNKNOWN_OPTION) {
+        code = curl.easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    }
+    return code;
+}
+
 int fleet_http_perform(const char *method, const char *url, const char *const *headers, size_t header_count,
                        const char *body, size_t body_length, long timeout_ms, size_t max_body,
                        fleet_http_answer *answer) {
@@ -120,8 +135,17 @@ int fleet_http_perform(const char *method, const char *url, const char *const *h
     curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
     curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-    curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
-    curl.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    // Credentials go only where the request was made for: no redirect followed, no protocol but HTTP(S). A
+    // libcurl that refuses either option sends nothing.
+    CURLcode refused = curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+    if (refused == CURLE_OK) refused = restrict_protocols(handle);
+    if (refused != CURLE_OK) {
+        answer->curl_code = refused;
+        snprintf(answer->message, sizeof answer->message, "libcurl refused a safety option");
+        curl.easy_cleanup(handle);
+        curl.slist_free_all(list);
+        return answer->curl_code;
+    }
     if (strcmp(method, "GET") != 0) {
         if (strcmp(method, "POST") == 0) {
             curl.easy_setopt(handle, CURLOPT_POST, 1L);
