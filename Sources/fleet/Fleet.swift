@@ -1,6 +1,5 @@
 import ArgumentParser
 import FleetKit
-import GitKit
 
 @main
 struct Fleet: ParsableCommand {
@@ -11,10 +10,4 @@ struct Fleet: ParsableCommand {
             Run.self, Push.self, Status.self, Abandon.self, Report.self, Validate.self, MakeManifest.self, Demo.self,
         ]
     )
-
-    /// Starts libgit2 (its TLS set-up, 4 ms) on another core while the arguments and the manifest are read.
-    static func main() {
-        LibGit2.bootstrapInBackground()
-        main(nil)
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetKit
 import Foundation
+import GitKit
 
 extension Fleet {
     /// `fleet abandon`: abandon the open changes of the selected repos.
@@ -26,6 +27,8 @@ extension Fleet {
         var dryRun = false
 
         func run() throws {
+            // libgit2's TLS set-up (4 ms) on another core while the manifest is read.
+            LibGit2.bootstrapInBackground()
             let (loaded, summary, reportDirectory) = try loadReport(manifest, selection: selection)
             let options = gerrit.options
             if options.credentials == nil && !dryRun {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetKit
 import Foundation
+import GitKit
 
 extension Fleet {
     struct Demo: ParsableCommand {
@@ -16,6 +17,8 @@ extension Fleet {
         @OptionGroup var output: OutputArguments
 
         func run() throws {
+            // libgit2's TLS set-up (4 ms) on another core while the manifest is read.
+            LibGit2.bootstrapInBackground()
             let folder = try demoFolder()
             let manifestURL = try DemoFleet.build(in: folder)
             print("demo fleet: \(folder.path)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetKit
 import Foundation
+import GitKit
 
 extension Fleet {
     struct Push: ParsableCommand {
@@ -18,6 +19,8 @@ extension Fleet {
         var dryRun = false
 
         func run() throws {
+            // libgit2's TLS set-up (4 ms) on another core while the manifest is read.
+            LibGit2.bootstrapInBackground()
             let (loaded, summary, reportDirectory) = try loadReport(manifest, selection: selection)
             if dryRun {
                 let pusher = ReviewPusher(manifest: loaded, pushOptions: pushArguments.options)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetKit
 import Foundation
+import GitKit
 
 extension Fleet {
     struct Run: ParsableCommand {
@@ -41,6 +42,8 @@ extension Fleet {
         }
 
         func run() throws {
+            // libgit2's TLS set-up (4 ms) on another core while the manifest is read.
+            LibGit2.bootstrapInBackground()
             let loaded = try loadManifest(manifest, plan: selection.plan)
             var options = RunOptions()
             options.jobs = jobs

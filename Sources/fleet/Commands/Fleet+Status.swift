@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetKit
 import Foundation
+import GitKit
 
 extension Fleet {
     /// `fleet status`: ask Gerrit where each pushed change stands and record it in the report.
@@ -21,6 +22,8 @@ extension Fleet {
         @OptionGroup var gerrit: GerritArguments
 
         func run() throws {
+            // libgit2's TLS set-up (4 ms) on another core while the manifest is read.
+            LibGit2.bootstrapInBackground()
             let (loaded, summary, reportDirectory) = try loadReport(manifest, selection: selection)
             let checker = ReviewChecker(manifest: loaded, options: gerrit.options)
             let outcome = ReviewTracker.check(summary, checker: checker, only: selection.only)
