@@ -56,6 +56,17 @@ struct HTMLReportFormatterTests {
         #expect(html.contains("<span class=\"muted\">not pushed</span>"))
     }
 
+    @Test("a quote or bracket followed by a combining mark is escaped too")
+    func combiningMarks() throws {
+        var summary = ReportFixtures.summary()
+        summary.repos[0].message = "x\"\u{301} onmouseover=alert(1) <\u{301}b>"
+        let html = try HTMLReportFormatter().render(summary)
+        let escaped = "x&quot;\u{301} onmouseover=alert(1) &lt;\u{301}b&gt;"
+        let bare = "\"\u{301}"
+        #expect(html.contains(escaped))
+        #expect(!html.contains(bare))
+    }
+
     @Test(
         "headless chromium renders the table",
         .enabled(if: Chromium.path != nil, "needs Debian's chromium (apt-get install -y chromium)"))
