@@ -16,11 +16,16 @@ import Foundation
 /// is not executable where the version has it, or for pip and conda).
 enum PyenvShim {
     /// The hook scripts known to change nothing for an executable `bin/<command>` of an installed version, as
-    /// `<hook command>/<file name>`.
-    static let harmlessHooks: Set<String> = [
-        "exec/pip-rehash.bash",
-        "which/conda.bash", "which/python-config.bash", "which/system-site-packages.bash",
+    /// `<hook command>/<file name>`, and the folder (under the pyenv root or install prefix) each ships in.
+    static let harmlessHooks: [String: String] = [
+        "exec/pip-rehash.bash": "/pyenv.d",
+        "which/conda.bash": "/plugins/pyenv-virtualenv/etc/pyenv.d",
+        "which/python-config.bash": "/plugins/pyenv-virtualenv/etc/pyenv.d",
+        "which/system-site-packages.bash": "/plugins/pyenv-virtualenv/etc/pyenv.d",
     ]
+
+    /// The longest line pyenv reads of a version file at once (`read -n 1024`): a longer one is read in pieces.
+    static let longestLine = 1024
 
     /// The interpreter a pyenv shim would run.
     /// - Parameters:
@@ -39,7 +44,7 @@ enum PyenvShim {
         let command = (shim as NSString).lastPathComponent
         guard (shim as NSString).deletingLastPathComponent == install.root + "/shims",
             environment["PYENV_DIR", default: ""].isEmpty,
-            hooksAreHarmless(root: install.root, prefix: install.prefix, environment: environment),
+            hooksAreHarmless(root: install.root, prefix: install.prefix, command: command, environment: environment),
             let version = selectedVersions(root: install.root, environment: environment, directory: directory)?.first,
             isPlainVersionName(version)
         else { return nil }
@@ -105,8 +110,9 @@ enum PyenvShim {
         if let named = environment["PYENV_VERSION"], !named.isEmpty {
             return named.split(separator: ":").map(String.init)
         }
-        guard let file = versionFile(root: root, environment: environment, directory: directory) else { return nil }
-        let versions = readVersionFile(file)
+        guard let file = versionFile(root: root, environment: environment, directory: directory),
+            let versions = readVersionFile(file)
+        else { return nil }
         return versions.isEmpty ? nil : versions
     }
 
@@ -132,9 +138,10 @@ enum PyenvShim {
     }
 
     /// Whether pyenv would take `name` as it is: letters, digits and `._+-` only (a glob character, a `/`, a
-    /// byte-order mark would each send it down another path), and not `system`, `.` or `..`.
+    /// byte-order mark would each send it down another path), not starting with `-` (pyenv's commands would read it
+    /// as an option), and not `system`, `.` or `..`.
     static func isPlainVersionName(_ name: String) -> Bool {
-        guard !name.isEmpty, name != "system", name != ".", name != ".." else { return false }
+        guard !name.isEmpty, !name.hasPrefix("-"), name != "system", name != ".", name != ".." else { return false }
         return name.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
@@ -150,23 +157,24 @@ enum PyenvShim {
         var folder = folder
         while true {
             let candidate = (folder == "/" ? "" : folder) + "/.python-version"
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue {
-                return candidate
-            }
+            if isRegularFile(candidate) { return candidate }
             if folder == "/" || folder.isEmpty { return nil }
             folder = (folder as NSString).deletingLastPathComponent
         }
     }
 
     /// `pyenv version-file-read`: the first word of each line that is not empty or a comment, byte for byte (a
-    /// byte-order mark stays part of the word, as it does for pyenv).
-    static func readVersionFile(_ file: String) -> [String] {
-        guard let handle = FileHandle(forReadingAtPath: file) else { return [] }
+    /// byte-order mark stays part of the word, as it does for pyenv); empty for a file that is missing, empty or
+    /// not a regular file (a FIFO would block), nil when it has a line pyenv would read in pieces.
+    static func readVersionFile(_ file: String) -> [String]? {
+        guard isRegularFile(file), let handle = FileHandle(forReadingAtPath: file) else { return [] }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 65536) else { return [] }
+        let limit = 65536
+        guard let data = try? handle.read(upToCount: limit) else { return [] }
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard data.count < limit, !lines.contains(where: { $0.count >= longestLine }) else { return nil }
         let separators: Set<UInt8> = [0x20, 0x09, 0x0D]
-        return data.split(separator: 0x0A).compactMap { line in
+        return lines.compactMap { line in
             guard let word = line.split(whereSeparator: separators.contains).first,
                 word.first != UInt8(ascii: "#")
             else { return nil }
@@ -176,9 +184,19 @@ enum PyenvShim {
 
     // MARK: - Hooks
 
-    /// Whether every hook pyenv would source for `version-name`, `which` and `exec` is one of ``harmlessHooks``.
-    static func hooksAreHarmless(root: String, prefix: String, environment: [String: String]) -> Bool {
-        var folders = (environment["PYENV_HOOK_PATH"] ?? "").split(separator: ":").map(String.init)
+    /// Whether every hook pyenv would source for `version-name`, `which` and `exec`, for `command`, is one of
+    /// ``harmlessHooks`` in its own folder.
+    static func hooksAreHarmless(
+        root: String, prefix: String, command program: String, environment: [String: String]
+    ) -> Bool {
+        // As pyenv builds the list: empty entries kept (pyenv looks in `/which` for one), one leading one dropped.
+        var folders: [String] = []
+        if let given = environment["PYENV_HOOK_PATH"], !given.isEmpty {
+            folders = given.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            if folders.first == "" { folders.removeFirst() }
+            // bash expands an unquoted glob in the list: which folders it names is not told here.
+            if folders.contains(where: { $0.contains(where: { "*?[".contains($0) }) }) { return false }
+        }
         folders.append(root + "/pyenv.d")
         if prefix != root { folders.append(prefix + "/pyenv.d") }
         folders += ["/usr/etc/pyenv.d", "/usr/local/etc/pyenv.d", "/etc/pyenv.d", "/usr/lib/pyenv/hooks"]
@@ -188,11 +206,22 @@ enum PyenvShim {
             for command in ["version-name", "which", "exec"] {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + command)) ?? []
                 for name in names where name.hasSuffix(".bash") {
-                    if !harmlessHooks.contains(command + "/" + name) { return false }
+                    let home = harmlessHooks[command + "/" + name]
+                    guard let home, folder == root + home || folder == prefix + home else { return false }
                 }
             }
         }
+        // pip-rehash runs `pip-rehash/<command>` beside it in place of the command when there is one.
+        for base in Set([root, prefix]) where isExecutableFile(base + "/pyenv.d/exec/pip-rehash/" + program) {
+            return false
+        }
         return true
+    }
+
+    /// bash's `-f`: a regular file, symlinks followed.
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     private static func isExecutableFile(_ path: String) -> Bool {

@@ -123,11 +123,24 @@ struct PyenvShimTests {
                 atPath: pyenv.root + "/versions/pypy3.10/bin", withIntermediateDirectories: true)
             environment["PYENV_VERSION"] = "pypy3.10:3.11.9"
             #expect(pyenv.resolve(environment) == nil)
-            // A byte-order mark stays part of the name for pyenv, which finds no such version; so does a glob.
-            for named in ["\u{FEFF}3.11.9", "3.11.*"] {
+            // A byte-order mark stays part of the name for pyenv, which finds no such version; a glob pyenv would
+            // expand, even where a folder of that very name is installed; a name pyenv's commands read as an option.
+            for named in ["\u{FEFF}3.11.9", "3.11.*", "-f"] {
+                let bin = pyenv.root + "/versions/" + named + "/bin"
+                try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(
+                    atPath: bin + "/python3", withDestinationPath: try #require(FakePyenv.realPython))
                 try pyenv.write(named + "\n", to: pyenv.work + "/.python-version")
                 #expect(pyenv.resolve() == nil, "\(named)")
             }
+            // A comment longer than the 1,024 bytes pyenv reads of a line at once: the rest would be read as a line.
+            try pyenv.write(
+                "#" + String(repeating: "=", count: 1023) + "3.12.4\n3.11.9\n", to: pyenv.work + "/.python-version")
+            #expect(pyenv.resolve() == nil)
+            try FileManager.default.removeItem(atPath: pyenv.work + "/.python-version")
+            // A FIFO is not a file for pyenv (`-f`), which looks further up; opening it would block.
+            try #require(mkfifo(pyenv.work + "/.python-version", 0o644) == 0)
+            #expect(pyenv.resolve() == pyenv.python("3.11.9"))
             try FileManager.default.removeItem(atPath: pyenv.work + "/.python-version")
             // PYENV_DIR, and a PWD bash would rewrite before pyenv walks it.
             environment = pyenv.environment
@@ -171,6 +184,19 @@ struct PyenvShimTests {
             environment["PYENV_HOOK_PATH"] = dir.path("hooks")
             try pyenv.write("PYENV_VERSION=3.12.4\n", to: dir.path("hooks/version-name/pin.bash"))
             #expect(pyenv.resolve(environment) == nil)
+            // A known hook's name in a folder it does not ship in is anyone's script.
+            try FileManager.default.removeItem(atPath: dir.path("hooks/version-name/pin.bash"))
+            #expect(pyenv.resolve(environment) == pyenv.python("3.11.9"))
+            try pyenv.write("PYENV_COMMAND_PATH=/opt/python3\n", to: dir.path("hooks/which/conda.bash"))
+            #expect(pyenv.resolve(environment) == nil)
+            // A glob in the hook path names folders bash would find.
+            environment["PYENV_HOOK_PATH"] = dir.path("hook*")
+            #expect(pyenv.resolve(environment) == nil)
+            // pip-rehash runs its own python3 in place of the version's when there is one.
+            try pyenv.write("#!/bin/sh\n", to: pyenv.root + "/pyenv.d/exec/pip-rehash/python3")
+            #expect(pyenv.resolve() == pyenv.python("3.11.9"))
+            try FakePyenv.makeExecutable(pyenv.root + "/pyenv.d/exec/pip-rehash/python3")
+            #expect(pyenv.resolve() == nil)
         }
     }
 
