@@ -16,13 +16,7 @@ extension Repository {
     public func configValues(_ keys: [String]) throws(GitError) -> [String: String] {
         let config = try make("git_repository_config") { git_repository_config(&$0, pointer) }
         defer { git_config_free(config) }
-        let snapshot = try make("git_config_snapshot") { git_config_snapshot(&$0, config) }
-        defer { git_config_free(snapshot) }
-        var values: [String: String] = [:]
-        for key in keys {
-            if let value = try getString(key, in: snapshot) { values[key] = value }
-        }
-        return values
+        return try DefaultConfig.stringValues(keys, in: config)
     }
 
     /// Sets a configuration key in this repository's own config.

@@ -43,7 +43,8 @@ public struct CommitIdentity: Sendable, Equatable {
     public static func fromUserConfiguration(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> CommitIdentity? {
-        resolve(config: { try? DefaultConfig.value($0) }, environment: environment)
+        let configured = (try? DefaultConfig.values(["user.name", "user.email"])) ?? [:]
+        return resolve(config: { configured[$0] }, environment: environment)
     }
 
     /// What to tell a person whose git has no identity.

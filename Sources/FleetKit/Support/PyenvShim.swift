@@ -5,8 +5,8 @@ import Foundation
 /// A pyenv shim is a bash script that runs `pyenv exec`: about a dozen bash processes and 60 ms of CPU before Python
 /// starts, paid by every run whose checker starts through `python3` on a machine with pyenv. When the interpreter
 /// asked for is such a shim, this picks the version as pyenv does: `PYENV_VERSION`, else the nearest
-/// `.python-version` from `PYENV_DIR` (else the working directory) up to `/`, else `$PYENV_ROOT/version`; the first
-/// version named, when `$PYENV_ROOT/versions/<version>/bin/<command>` is executable, is the one pyenv runs.
+/// `.python-version` from the working directory up to `/`, else `$PYENV_ROOT/version`; the first version named, when
+/// `$PYENV_ROOT/versions/<version>/bin/<command>` is executable, is the one pyenv runs.
 ///
 /// Only that common case is taken. Anything pyenv would resolve in a way of its own goes through the shim as before:
 /// `system`, a version prefix (`3.11`) or one not installed, a version name of other characters than letters,
